@@ -93,6 +93,11 @@ public final class SerialReader extends ReaderBase {
           disconnected(config.port() + " has gone: waiting for it to come back");
           pause(config.retryInterval());
         }
+      } catch (RuntimeException e) {
+        // a reader thread must not die quietly: say so, and start over
+        LOG.log(System.Logger.Level.ERROR, id() + " failed", e);
+        error("serial reader failed: " + e + "; retrying");
+        pause(config.retryInterval());
       }
     }
   }
