@@ -1,0 +1,205 @@
+package com.stampcard.core.till;
+
+import com.stampcard.core.account.AccountId;
+import com.stampcard.core.code.InputMethod;
+import com.stampcard.core.ledger.Balance;
+import com.stampcard.core.ledger.EventFlag;
+import com.stampcard.core.ledger.EventType;
+import com.stampcard.core.ledger.LedgerEvent;
+import com.stampcard.core.port.TillStore;
+import com.stampcard.core.port.TillTransaction;
+import com.stampcard.core.program.Award;
+import com.stampcard.core.program.Program;
+import com.stampcard.core.program.ProgramId;
+import com.stampcard.core.program.ProgramKind;
+import com.stampcard.core.program.Purchase;
+import com.stampcard.core.program.StampProgram;
+import com.stampcard.core.redeem.CodeTrust;
+import com.stampcard.core.staff.StaffId;
+import com.stampcard.core.staff.StaffMember;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stamp mode: a read gives a stamp (or points) at once, committed locally in one transaction with
+ * the balance. Runs on a worker thread; never waits on the network.
+ */
+public final class StampService {
+  private final TillStore store;
+  private final TillContext till;
+  private final CustomerLookup lookup;
+
+  public StampService(TillStore store, TillContext till, CustomerLookup lookup) {
+    this.store = store;
+    this.till = till;
+    this.lookup = lookup;
+  }
+
+  public StampOutcome stamp(StampRequest request) {
+    return store.inTransaction(
+        tx -> {
+          Instant now = till.now();
+          Optional<String> refusal =
+              checkProgramAndCashier(tx, request.program(), request.cashier());
+          if (refusal.isPresent()) {
+            return new StampOutcome.Refused(refusal.get());
+          }
+          Program program = tx.program(request.program()).orElseThrow();
+          Lookup found = lookup.find(tx, request.code(), request.input(), true);
+          if (found instanceof Lookup.Refused r) {
+            return new StampOutcome.Refused(r.messageKey());
+          }
+          Lookup.Found customer = (Lookup.Found) found;
+          AccountId account = customer.account().id();
+          Balance balance = tx.balance(account, program.id());
+          if (!customer.opened()) {
+            Optional<StampOutcome.NeedsConfirmation.Why> doubt =
+                doubtAbout(tx, account, program, balance, now);
+            if (doubt.isPresent()) {
+              return new StampOutcome.NeedsConfirmation(
+                  doubt.get(),
+                  account,
+                  program,
+                  balance,
+                  request.cashier(),
+                  request.input(),
+                  request.purchase());
+            }
+          }
+          return give(
+              tx,
+              program,
+              account,
+              balance,
+              request.cashier(),
+              request.input(),
+              request.purchase(),
+              customer.opened(),
+              flagsFor(request.input(), customer.trust()));
+        });
+  }
+
+  /** Stamps after the cashier confirmed what the till questioned. */
+  public StampOutcome confirm(StampOutcome.NeedsConfirmation question) {
+    return store.inTransaction(
+        tx -> {
+          Optional<String> refusal =
+              checkProgramAndCashier(tx, question.program().id(), question.cashier());
+          if (refusal.isPresent()) {
+            return new StampOutcome.Refused(refusal.get());
+          }
+          Program program = tx.program(question.program().id()).orElseThrow();
+          Set<EventFlag> flags = EnumSet.of(EventFlag.CONFIRMED_REPEAT);
+          if (question.input() == InputMethod.TYPED) {
+            flags.add(EventFlag.TYPED_CODE);
+          }
+          return give(
+              tx,
+              program,
+              question.account(),
+              tx.balance(question.account(), program.id()),
+              question.cashier(),
+              question.input(),
+              question.purchase(),
+              false,
+              flags);
+        });
+  }
+
+  private Optional<String> checkProgramAndCashier(
+      TillTransaction tx, ProgramId programId, StaffId cashierId) {
+    Optional<Program> program = tx.program(programId);
+    if (program.isEmpty() || !program.get().runsAt(till.settings().store())) {
+      return Optional.of("stamp.program-not-here");
+    }
+    Optional<StaffMember> cashier = tx.staffMember(cashierId);
+    if (cashier.isEmpty() || !cashier.get().mayUse(programId)) {
+      return Optional.of("stamp.cashier-not-allowed");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<StampOutcome.NeedsConfirmation.Why> doubtAbout(
+      TillTransaction tx, AccountId account, Program program, Balance balance, Instant now) {
+    Optional<LedgerEvent> last = tx.lastEventAt(till.settings().till());
+    if (last.isPresent()
+        && last.get().type().earns()
+        && last.get().program().equals(program.id())
+        && last.get().account().equals(account)
+        && last.get().occurredAt().plus(till.settings().repeatWindow()).isAfter(now)) {
+      return Optional.of(StampOutcome.NeedsConfirmation.Why.SAME_CARD_AGAIN);
+    }
+    if (program instanceof StampProgram stamps
+        && !stamps.cooldown().isZero()
+        && balance.lastEarnedAt().isPresent()
+        && balance.lastEarnedAt().get().plus(stamps.cooldown()).isAfter(now)) {
+      return Optional.of(StampOutcome.NeedsConfirmation.Why.INSIDE_COOLDOWN);
+    }
+    return Optional.empty();
+  }
+
+  private StampOutcome give(
+      TillTransaction tx,
+      Program program,
+      AccountId account,
+      Balance balance,
+      StaffId cashier,
+      InputMethod input,
+      Purchase purchase,
+      boolean newCustomer,
+      Set<EventFlag> flags) {
+    if (balance.lapsedAt(till.now(), program.expiry())) {
+      tx.append(
+          till.draft(
+              EventType.ADJUST,
+              account,
+              program,
+              -balance.units(),
+              cashier,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of("expired"),
+              Optional.empty(),
+              Set.of(EventFlag.EXPIRY)));
+      balance = tx.balance(account, program.id());
+    }
+    Award award = program.award(purchase, till.localNow());
+    if (award.nothing()) {
+      return new StampOutcome.NothingGiven(account, program, balance, award.notes());
+    }
+    EventType type = program.kind() == ProgramKind.STAMPS ? EventType.STAMP : EventType.POINTS_EARN;
+    LedgerEvent event =
+        tx.append(
+            till.draft(
+                type,
+                account,
+                program,
+                award.quantity(),
+                cashier,
+                Optional.of(input),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                flags));
+    return new StampOutcome.Given(
+        account,
+        program,
+        event,
+        tx.balance(account, program.id()),
+        newCustomer,
+        List.copyOf(award.notes()));
+  }
+
+  static Set<EventFlag> flagsFor(InputMethod input, CodeTrust trust) {
+    Set<EventFlag> flags = EnumSet.noneOf(EventFlag.class);
+    if (input == InputMethod.TYPED || trust == CodeTrust.TYPED) {
+      flags.add(EventFlag.TYPED_CODE);
+    } else if (trust == CodeTrust.STATIC) {
+      flags.add(EventFlag.STATIC_CODE);
+    }
+    return flags;
+  }
+}
