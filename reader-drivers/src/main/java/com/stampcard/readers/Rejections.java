@@ -10,8 +10,11 @@ import com.stampcard.core.code.CodeReading;
 public final class Rejections {
   private Rejections() {}
 
-  /** A read that is not a customer code, for a reason found before decoding. */
-  public static CodeReading.NotACode notACode(String detail) {
-    return new CodeReading.NotACode(CodeProblem.NOT_A_STAMPCARD_CODE, detail);
+  /**
+   * A read that is not a customer code, for a reason found before decoding. Like every {@link
+   * CodeReading.NotACode}, {@code detail} must not hold the input itself (a card number or UID).
+   */
+  public static CodeReading.NotACode notACode(CodeProblem problem, String detail) {
+    return new CodeReading.NotACode(problem, detail);
   }
 }

@@ -1,5 +1,6 @@
 package com.stampcard.readers.nfc;
 
+import com.stampcard.core.code.CodeProblem;
 import com.stampcard.core.code.CustomerCodes;
 import com.stampcard.core.code.InputMethod;
 import com.stampcard.readers.RawInput;
@@ -144,10 +145,14 @@ public final class NfcReader extends ReaderBase {
     try (NfcTerminals.Session session = terminal.connect()) {
       result = protocol.read(session);
     } catch (CardGoneException e) {
-      result =
-          new TapResult.Failed(
-              "the card or phone was taken away before it was read: hold it still until the beep",
-              new byte[0]);
+      return new Read(
+          id(),
+          InputMethod.NFC,
+          clock.instant(),
+          new RawInput.Bytes(new byte[0]),
+          Rejections.notACode(
+              CodeProblem.EMPTY,
+              "the card or phone was taken away before it was read: hold it still until the beep"));
     }
     return toRead(result);
   }
@@ -175,7 +180,7 @@ public final class NfcReader extends ReaderBase {
         InputMethod.NFC,
         clock.instant(),
         new RawInput.Bytes(f.received()),
-        Rejections.notACode(f.detail()));
+        Rejections.notACode(CodeProblem.NOT_A_STAMPCARD_CODE, f.detail()));
   }
 
   private void pause(Duration d) {

@@ -7,8 +7,8 @@ import java.io.ByteArrayOutputStream;
  *
  * <p>First SELECT of Stampcard's AID: a phone running the Stampcard app answers with the same
  * signed token as its QR code. Anything that refuses the SELECT is asked for its UID with the PC/SC
- * pseudo-APDU {@code FF CA 00 00 00}. A phone is never identified by its UID, which changes on
- * every tap: a 4-byte UID starting {@code 08} is random by ISO/IEC 14443-3, so it is refused.
+ * pseudo-APDU {@code FF CA 00 00 00}. Whether a token or UID is usable (a phone's random UID is
+ * not) is for the decoding step, {@code CustomerCodes}, to say.
  */
 public final class TapProtocol {
 
@@ -36,31 +36,15 @@ public final class TapProtocol {
   public TapResult read(ApduChannel card) throws CardGoneException {
     Apdus.Response selected = exchange(card, Apdus.select(aid));
     if (selected.ok()) {
-      if (selected.data().length == 0) {
-        return new TapResult.Failed(
-            "the Stampcard app answered without its code: update the app on the phone",
-            selected.data());
-      }
       return new TapResult.PhoneToken(selected.data());
     }
     Apdus.Response uid = exchange(card, Apdus.GET_UID);
     if (!uid.ok()) {
       return new TapResult.Failed(
-          "this card gives no UID (it answered " + uid.swText() + "): it cannot be used here",
+          "the card gives no UID (it answered " + uid.swText() + "): it cannot be used here",
           uid.data());
     }
-    byte[] id = uid.data();
-    if (id.length != 4 && id.length != 7 && id.length != 10) {
-      return new TapResult.Failed(
-          "the reader gave a " + id.length + "-byte UID, which no card has", id);
-    }
-    if (id.length == 4 && id[0] == 0x08) {
-      return new TapResult.Failed(
-          "a phone or a card with a random number: open the Stampcard app and hold the phone"
-              + " again",
-          id);
-    }
-    return new TapResult.CardUid(id);
+    return new TapResult.CardUid(uid.data());
   }
 
   /** Sends {@code command}, and fetches the rest of the answer while the card says 61xx. */

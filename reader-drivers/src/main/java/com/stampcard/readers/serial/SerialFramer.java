@@ -64,11 +64,10 @@ public final class SerialFramer {
       out.add(
           new Frame.Rejected(
               FramingProblem.UNTERMINATED,
-              "received "
-                  + describe(pending.toByteArray())
-                  + " with no "
+              pending.size()
+                  + " bytes with no "
                   + endMarker()
-                  + " after it: set the scanner's suffix to "
+                  + " after them: set the scanner's suffix to "
                   + endMarker(),
               raw(pending.toByteArray())));
     }
@@ -120,7 +119,7 @@ public final class SerialFramer {
         out.add(
             new Frame.Rejected(
                 FramingProblem.UNTERMINATED,
-                "received " + describe(pending.toByteArray()) + " with no ETX before the next STX",
+                pending.size() + " bytes with no ETX before the next STX",
                 raw(pending.toByteArray())));
       }
       pending.reset();
@@ -162,8 +161,6 @@ public final class SerialFramer {
                   + maxLength
                   + " bytes with no "
                   + endMarker()
-                  + ", starting "
-                  + describe(pending.toByteArray())
                   + ": check the scanner's suffix and baud rate",
               raw(pending.toByteArray())));
       pending.reset();
@@ -197,11 +194,10 @@ public final class SerialFramer {
     } catch (CharacterCodingException e) {
       return new Frame.Rejected(
           FramingProblem.NOT_TEXT,
-          "bytes that are not "
+          line.length
+              + " bytes that are not "
               + charset.name()
-              + " text: "
-              + Frame.preview(line, line.length)
-              + ": check the scanner's baud rate and character set",
+              + " text: check the scanner's baud rate and character set",
           raw(line));
     }
     for (int i = 0; i < text.length(); i++) {
@@ -210,8 +206,8 @@ public final class SerialFramer {
         return new Frame.Rejected(
             FramingProblem.NOT_TEXT,
             String.format(
-                "control character 0x%02X at position %d in %s: check the scanner's baud rate",
-                (int) c, i + 1, Frame.preview(line, line.length)),
+                "control character 0x%02X at position %d of %d: check the scanner's baud rate",
+                (int) c, i + 1, text.length()),
             raw(line));
       }
     }
@@ -225,16 +221,10 @@ public final class SerialFramer {
       if (b != CR && b != LF && b != ' ') {
         out.add(
             new Frame.Rejected(
-                FramingProblem.OUTSIDE_FRAME,
-                "bytes outside STX…ETX: " + Frame.preview(stray, stray.length),
-                raw(stray)));
+                FramingProblem.OUTSIDE_FRAME, stray.length + " bytes outside STX…ETX", raw(stray)));
         return;
       }
     }
-  }
-
-  private String describe(byte[] data) {
-    return Frame.preview(data, data.length);
   }
 
   private static RawInput.Bytes raw(byte[] data) {

@@ -1,5 +1,6 @@
 package com.stampcard.readers.serial;
 
+import com.stampcard.core.code.CodeProblem;
 import com.stampcard.core.code.CodeReading;
 import com.stampcard.core.code.CustomerCodes;
 import com.stampcard.core.code.InputMethod;
@@ -138,7 +139,11 @@ public final class SerialReader extends ReaderBase {
         InputMethod.SCANNER,
         clock.instant(),
         rejected.raw(),
-        Rejections.notACode(rejected.detail()));
+        Rejections.notACode(problemOf(rejected.problem()), rejected.detail()));
+  }
+
+  private static CodeProblem problemOf(FramingProblem p) {
+    return p == FramingProblem.OVERLONG ? CodeProblem.TOO_LONG : CodeProblem.NOT_A_STAMPCARD_CODE;
   }
 
   private void pause(Duration d) {

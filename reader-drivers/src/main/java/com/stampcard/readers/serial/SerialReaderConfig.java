@@ -1,5 +1,6 @@
 package com.stampcard.readers.serial;
 
+import com.stampcard.core.code.CustomerCodes;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public record SerialReaderConfig(
         SerialSettings.eightNone1(9600),
         Framing.cr(),
         StandardCharsets.US_ASCII,
-        256,
+        CustomerCodes.LONGEST_INPUT,
         Duration.ofMillis(300),
         Duration.ofSeconds(1));
   }

@@ -11,7 +11,13 @@ public final class Cards {
   public static final byte[] INS_NOT_SUPPORTED = {0x6D, 0x00};
   public static final byte[] FUNCTION_NOT_SUPPORTED = {0x6A, (byte) 0x81};
 
+  private static final int CHUNK = 200;
+
   private Cards() {}
+
+  private static byte[] moreBytes(int n) {
+    return new byte[] {0x61, (byte) Math.min(n, 0xFF)};
+  }
 
   public static byte[] hex(String s) {
     return HexFormat.of().parseHex(s.replace(" ", ""));
@@ -50,9 +56,27 @@ public final class Cards {
    * AID with 6A 82 (unknown AID), and a fresh random UID.
    */
   public static UnaryOperator<byte[]> phone(byte[] aid, byte[] token) {
+    byte[][] rest = {null};
     return c -> {
       if (isSelect(c)) {
-        return Arrays.equals(selectedAid(c), aid) ? concat(token, OK) : FILE_NOT_FOUND;
+        if (!Arrays.equals(selectedAid(c), aid)) {
+          return FILE_NOT_FOUND;
+        }
+        if (token.length <= CHUNK) {
+          return concat(token, OK);
+        }
+        // a token longer than one short APDU: the first part, then 61xx for GET RESPONSE
+        rest[0] = Arrays.copyOfRange(token, CHUNK, token.length);
+        return concat(Arrays.copyOf(token, CHUNK), moreBytes(rest[0].length));
+      }
+      if (c.length == 5 && c[1] == (byte) 0xC0 && rest[0] != null) {
+        byte[] part = Arrays.copyOf(rest[0], Math.min(CHUNK, rest[0].length));
+        rest[0] = Arrays.copyOfRange(rest[0], part.length, rest[0].length);
+        byte[] sw = rest[0].length == 0 ? OK : moreBytes(rest[0].length);
+        if (rest[0].length == 0) {
+          rest[0] = null;
+        }
+        return concat(part, sw);
       }
       if (isGetUid(c)) {
         return concat(hex("08A1B2C3"), OK);

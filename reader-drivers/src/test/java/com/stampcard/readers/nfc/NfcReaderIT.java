@@ -3,8 +3,13 @@ package com.stampcard.readers.nfc;
 import static com.stampcard.readers.nfc.Cards.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stampcard.core.code.AppCode;
+import com.stampcard.core.code.AppCodeDigits;
+import com.stampcard.core.code.AppCodeMaker;
+import com.stampcard.core.code.CodeProblem;
 import com.stampcard.core.code.CodeReading;
 import com.stampcard.core.code.InputMethod;
+import com.stampcard.core.code.NfcCardUid;
 import com.stampcard.readers.RawInput;
 import com.stampcard.readers.Read;
 import com.stampcard.readers.ReaderStatus;
@@ -12,8 +17,10 @@ import com.stampcard.readers.nfc.pcsc.PcscTerminals;
 import com.stampcard.readers.testing.Pcscd;
 import com.stampcard.readers.testing.Recorder;
 import com.stampcard.readers.testing.VpcdCard;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +35,9 @@ class NfcReaderIT {
   private static final int VPCD_PORT = 35963;
   private static final String READER = "Virtual PCD 00 00";
   private static final Duration WAIT = Duration.ofSeconds(15);
-  private static final byte[] TOKEN = hex("0123456789ABCDEF0123456789ABCDEF");
+  private static final byte[] TOKEN =
+      AppCodeDigits.encode(AppCodeMaker.newPhone().firstUseAt(Instant.now()))
+          .getBytes(StandardCharsets.US_ASCII);
 
   private final Recorder recorder = new Recorder();
   private NfcReader reader;
@@ -66,6 +75,7 @@ class NfcReaderIT {
     byte[] uid = hex("04A2246A3B5E80");
     Read read = tap(Cards.plainCard(uid));
     assertThat(read.raw()).isEqualTo(new RawInput.Bytes(uid));
+    assertThat(read.reading()).isEqualTo(new CodeReading.Recognised(NfcCardUid.ofUid(uid)));
     assertThat(read.inputMethod()).isEqualTo(InputMethod.NFC);
     assertThat(read.readerId()).isEqualTo("nfc:" + READER);
     assertThat(recorder.readThreads()).allMatch(n -> n.startsWith("nfc-reader"));
@@ -75,6 +85,9 @@ class NfcReaderIT {
   void phoneAnswersTheSelectWithItsToken() throws Exception {
     Read read = tap(Cards.phone(TapProtocol.STAMPCARD_AID, TOKEN));
     assertThat(read.raw()).isEqualTo(new RawInput.Bytes(TOKEN));
+    assertThat(read.reading())
+        .isInstanceOfSatisfying(
+            CodeReading.Recognised.class, r -> assertThat(r.code()).isInstanceOf(AppCode.class));
   }
 
   @Test
@@ -83,7 +96,7 @@ class NfcReaderIT {
     assertThat(read.reading())
         .isInstanceOfSatisfying(
             CodeReading.NotACode.class,
-            n -> assertThat(n.detail()).contains("open the Stampcard app"));
+            n -> assertThat(n.problem()).isEqualTo(CodeProblem.NFC_UID_RANDOM));
   }
 
   @Test
@@ -91,7 +104,11 @@ class NfcReaderIT {
     Read read = tap(Cards.removedMidRead());
     assertThat(read.reading())
         .isInstanceOfSatisfying(
-            CodeReading.NotACode.class, n -> assertThat(n.detail()).contains("taken away"));
+            CodeReading.NotACode.class,
+            n -> {
+              assertThat(n.problem()).isEqualTo(CodeProblem.EMPTY);
+              assertThat(n.detail()).contains("taken away");
+            });
     assertThat(reader.status().state()).isEqualTo(ReaderStatus.State.CONNECTED);
     card.remove();
     Thread.sleep(1500);

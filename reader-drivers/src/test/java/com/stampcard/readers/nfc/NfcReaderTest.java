@@ -3,6 +3,7 @@ package com.stampcard.readers.nfc;
 import static com.stampcard.readers.nfc.Cards.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stampcard.core.code.CodeProblem;
 import com.stampcard.core.code.CodeReading;
 import com.stampcard.core.code.InputMethod;
 import com.stampcard.readers.RawInput;
@@ -52,6 +53,7 @@ class NfcReaderTest {
     pcsc.tap(NAME, Cards.plainCard(uid));
     Read read = recorder.nextRead(WAIT);
     assertThat(read.raw()).isEqualTo(new RawInput.Bytes(uid));
+    assertThat(read.recognised()).isTrue();
     assertThat(read.inputMethod()).isEqualTo(InputMethod.NFC);
     assertThat(recorder.readsWithin(Duration.ofMillis(800))).isEmpty();
     pcsc.removeCard(NAME);
@@ -107,7 +109,11 @@ class NfcReaderTest {
     Read read = recorder.nextRead(WAIT);
     assertThat(read.reading())
         .isInstanceOfSatisfying(
-            CodeReading.NotACode.class, n -> assertThat(n.detail()).contains("hold it still"));
+            CodeReading.NotACode.class,
+            n -> {
+              assertThat(n.problem()).isEqualTo(CodeProblem.EMPTY);
+              assertThat(n.detail()).contains("hold it still");
+            });
     awayLongEnoughToSee();
     pcsc.tap(NAME, Cards.plainCard(hex("04112233445566")));
     assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Bytes(hex("04112233445566")));

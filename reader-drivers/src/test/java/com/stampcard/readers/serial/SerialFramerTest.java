@@ -84,10 +84,10 @@ class SerialFramerTest {
     SerialFramer f = new SerialFramer(Framing.cr(), StandardCharsets.US_ASCII, 64);
     Frame.Rejected r = (Frame.Rejected) f.accept(new byte[] {0x31, (byte) 0xF7, 0x0D}).get(0);
     assertThat(r.problem()).isEqualTo(FramingProblem.NOT_TEXT);
-    assertThat(r.detail()).contains("31 F7").contains("US-ASCII");
+    assertThat(r.detail()).contains("2 bytes that are not US-ASCII text");
     Frame.Rejected c = (Frame.Rejected) f.accept(bytes("12\u000734\r")).get(0);
     assertThat(c.problem()).isEqualTo(FramingProblem.NOT_TEXT);
-    assertThat(c.detail()).contains("0x07 at position 3");
+    assertThat(c.detail()).contains("0x07 at position 3 of 5");
   }
 
   @Test
@@ -105,8 +105,25 @@ class SerialFramerTest {
     assertThat(f.accept(bytes("2900000000017"))).isEmpty();
     Frame.Rejected r = (Frame.Rejected) f.idle().get(0);
     assertThat(r.problem()).isEqualTo(FramingProblem.UNTERMINATED);
-    assertThat(r.detail()).contains("set the scanner's suffix to CR");
+    assertThat(r.detail())
+        .contains("13 bytes with no CR")
+        .contains("set the scanner's suffix to CR");
+    assertThat(r.raw()).isEqualTo(new com.stampcard.readers.RawInput.Bytes(bytes("2900000000017")));
     assertThat(f.idle()).isEmpty();
+  }
+
+  @Test
+  void rejectionDetailsNeverRepeatTheInputWhichMayBeACardNumber() {
+    SerialFramer f = new SerialFramer(Framing.stxEtx(), StandardCharsets.US_ASCII, 16);
+    List<Frame> frames = new ArrayList<>();
+    frames.addAll(f.accept(bytes("2900000000017\u0002")));
+    frames.addAll(f.accept(bytes("29000000000170000\u0003")));
+    frames.addAll(f.accept(bytes("\u00022900000000017\u0007\u0003")));
+    frames.addAll(f.accept(bytes("\u00022900000000017")));
+    frames.addAll(f.idle());
+    assertThat(frames).hasSize(4).allMatch(fr -> fr instanceof Frame.Rejected);
+    assertThat(frames)
+        .allSatisfy(fr -> assertThat(((Frame.Rejected) fr).detail()).doesNotContain("290000"));
   }
 
   @Test

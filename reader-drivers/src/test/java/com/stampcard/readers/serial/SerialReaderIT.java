@@ -2,8 +2,13 @@ package com.stampcard.readers.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stampcard.core.code.AppCode;
+import com.stampcard.core.code.AppCodeDigits;
+import com.stampcard.core.code.AppCodeMaker;
+import com.stampcard.core.code.CodeProblem;
 import com.stampcard.core.code.CodeReading;
 import com.stampcard.core.code.InputMethod;
+import com.stampcard.core.code.PrintedCard;
 import com.stampcard.readers.RawInput;
 import com.stampcard.readers.Read;
 import com.stampcard.readers.ReaderStatus;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The serial reader through jssc on a real pseudo-terminal pair made by socat. */
 class SerialReaderIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private static final String CARD_1 = PrintedCard.fromSerial(1).number();
+  private static final String CARD_2 = PrintedCard.fromSerial(2).number();
 
   @TempDir Path dir;
   private SocatPtyPair pty;
@@ -57,12 +66,12 @@ class SerialReaderIT {
   @Test
   void linesArriveAsReadsOnTheReadersOwnThread() throws Exception {
     startReader(config());
-    pty.send("2900000000017\r".getBytes(StandardCharsets.US_ASCII));
+    pty.send((CARD_1 + "\r").getBytes(StandardCharsets.US_ASCII));
     Read read = recorder.nextRead(WAIT);
-    assertThat(read.raw()).isEqualTo(new RawInput.Text("2900000000017"));
+    assertThat(read.raw()).isEqualTo(new RawInput.Text(CARD_1));
     assertThat(read.inputMethod()).isEqualTo(InputMethod.SCANNER);
     assertThat(read.readerId()).isEqualTo("serial:" + pty.tillEnd());
-    assertThat(read.recognised()).isTrue();
+    assertThat(read.reading()).isEqualTo(new CodeReading.Recognised(PrintedCard.fromSerial(1)));
     assertThat(recorder.readThreads()).allMatch(n -> n.startsWith("serial-reader"));
   }
 
@@ -72,8 +81,8 @@ class SerialReaderIT {
     ReaderStatus s = reader.status();
     assertThat(s.state()).isEqualTo(ReaderStatus.State.CONNECTED);
     assertThat(s.detail()).contains("could not set 9600 8N1");
-    pty.send("2900000000024\r".getBytes(StandardCharsets.US_ASCII));
-    assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text("2900000000024"));
+    pty.send((CARD_2 + "\r").getBytes(StandardCharsets.US_ASCII));
+    assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text(CARD_2));
   }
 
   @Test
@@ -83,25 +92,33 @@ class SerialReaderIT {
     Read garbage = recorder.nextRead(WAIT);
     assertThat(garbage.reading())
         .isInstanceOfSatisfying(
-            CodeReading.NotACode.class, n -> assertThat(n.detail()).contains("not US-ASCII text"));
+            CodeReading.NotACode.class,
+            n -> {
+              assertThat(n.problem()).isEqualTo(CodeProblem.NOT_A_STAMPCARD_CODE);
+              assertThat(n.detail()).contains("not US-ASCII text");
+            });
     pty.send(("9".repeat(100) + "\r").getBytes(StandardCharsets.US_ASCII));
     Read overlong = recorder.nextRead(WAIT);
     assertThat(overlong.reading())
         .isInstanceOfSatisfying(
             CodeReading.NotACode.class,
-            n -> assertThat(n.detail()).contains("more than 32 bytes with no CR"));
+            n -> {
+              assertThat(n.problem()).isEqualTo(CodeProblem.TOO_LONG);
+              assertThat(n.detail()).contains("more than 32 bytes with no CR");
+            });
     pty.send("hello\r".getBytes(StandardCharsets.US_ASCII));
     Read notACode = recorder.nextRead(WAIT);
     assertThat(notACode.raw()).isEqualTo(new RawInput.Text("hello"));
-    assertThat(notACode.recognised()).isFalse();
-    pty.send("2900000000017\r".getBytes(StandardCharsets.US_ASCII));
+    assertThat(((CodeReading.NotACode) notACode.reading()).problem())
+        .isEqualTo(CodeProblem.NOT_A_STAMPCARD_CODE);
+    pty.send((CARD_1 + "\r").getBytes(StandardCharsets.US_ASCII));
     assertThat(recorder.nextRead(WAIT).recognised()).isTrue();
   }
 
   @Test
   void aCodeWithoutItsSuffixIsReportedAfterTheLineGoesQuiet() throws Exception {
     startReader(config());
-    pty.send("2900000000017".getBytes(StandardCharsets.US_ASCII));
+    pty.send(CARD_1.getBytes(StandardCharsets.US_ASCII));
     Read read = recorder.nextRead(WAIT);
     assertThat(((CodeReading.NotACode) read.reading()).detail())
         .contains("set the scanner's suffix to CR");
@@ -110,14 +127,14 @@ class SerialReaderIT {
   @Test
   void stxEtxFramingOverThePty() throws Exception {
     startReader(config().withFraming(Framing.stxEtx()));
-    pty.send("\u00022900000000017\u0003".getBytes(StandardCharsets.US_ASCII));
-    assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text("2900000000017"));
+    pty.send(("\u0002" + CARD_1 + "\u0003").getBytes(StandardCharsets.US_ASCII));
+    assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text(CARD_1));
   }
 
   @Test
   void thePortVanishingAndReturningIsRecovered() throws Exception {
     startReader(config());
-    pty.send("2900000000017\r".getBytes(StandardCharsets.US_ASCII));
+    pty.send((CARD_1 + "\r").getBytes(StandardCharsets.US_ASCII));
     recorder.nextRead(WAIT);
 
     pty.stop();
@@ -126,8 +143,8 @@ class SerialReaderIT {
 
     pty.start();
     recorder.awaitLatest(ReaderStatus.State.CONNECTED, WAIT);
-    pty.send("2900000000024\r".getBytes(StandardCharsets.US_ASCII));
-    assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text("2900000000024"));
+    pty.send((CARD_2 + "\r").getBytes(StandardCharsets.US_ASCII));
+    assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text(CARD_2));
   }
 
   @Test
@@ -142,8 +159,19 @@ class SerialReaderIT {
     assertThat(waiting.state()).isEqualTo(ReaderStatus.State.DISCONNECTED);
     pty.start();
     recorder.awaitLatest(ReaderStatus.State.CONNECTED, WAIT);
-    pty.send("2900000000017\r".getBytes(StandardCharsets.US_ASCII));
+    pty.send((CARD_1 + "\r").getBytes(StandardCharsets.US_ASCII));
     assertThat(recorder.nextRead(WAIT).recognised()).isTrue();
+  }
+
+  @Test
+  void appCodesLongerThanAnyLineDefaultAreRead() throws Exception {
+    startReader(config());
+    String digits = AppCodeDigits.encode(AppCodeMaker.newPhone().firstUseAt(Instant.now()));
+    pty.send((digits + "\r").getBytes(StandardCharsets.US_ASCII));
+    Read read = recorder.nextRead(WAIT);
+    assertThat(read.reading())
+        .isInstanceOfSatisfying(
+            CodeReading.Recognised.class, r -> assertThat(r.code()).isInstanceOf(AppCode.class));
   }
 
   @Test
