@@ -1,0 +1,111 @@
+package com.stampcard.pos.config;
+
+import com.stampcard.core.i18n.Messages;
+import com.stampcard.core.redeem.Reason;
+import com.stampcard.core.redeem.RedemptionRules;
+import com.stampcard.core.shop.StoreId;
+import com.stampcard.core.shop.TillId;
+import com.stampcard.core.till.TillSettings;
+import com.stampcard.store.settings.LayeredSettings;
+import com.stampcard.store.settings.SettingsException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The till's configuration, read in layers: built-in defaults &lt; the machine's file &lt; the
+ * user's file &lt; {@code --config FILE} &lt; environment ({@code STAMPCARD_…}) &lt; command line
+ * ({@code --key=value}). A bad value stops start-up with a message naming the file and the key.
+ */
+public record TillConfig(
+    TillSettings settings,
+    Locale language,
+    String currency,
+    Path database,
+    Optional<Path> demoData,
+    int loginMaxFailures,
+    Duration loginLockout,
+    String effective) {
+
+  static final String DEFAULTS = "com/stampcard/pos/till-defaults.yaml";
+  private static final String ID = "[a-z0-9][a-z0-9-]{0,39}";
+  private static final String ID_RULE = "use 1-40 lowercase letters, digits and hyphens";
+
+  /** Reads the configuration for this machine and user. */
+  public static TillConfig load(List<String> args, Map<String, String> env) {
+    List<Path> files = new ArrayList<>();
+    files.add(machineFile(env));
+    files.add(userFile(env));
+    Optional<Path> named = namedFile(args);
+    if (named.isPresent() && !java.nio.file.Files.isRegularFile(named.get())) {
+      throw new SettingsException(
+          "The configuration file " + named.get() + " given with --config does not exist.");
+    }
+    named.ifPresent(files::add);
+    LayeredSettings s = LayeredSettings.load(DEFAULTS, files, env, "STAMPCARD_", args);
+    RedemptionRules rules =
+        new RedemptionRules(
+            s.integer("redemption.maxPerCashierPerDay", 1, 10_000),
+            s.integer("redemption.maxPerTillPerDay", 1, 10_000),
+            s.duration("redemption.justStampedWithin"),
+            s.choice("redemption.typedCode", Reason.Severity.class),
+            s.choice("redemption.staticCode", Reason.Severity.class),
+            s.integer("redemption.offlineCardsPerTillPerDay", 0, 10_000),
+            s.duration("redemption.offlineMaxDataAge"));
+    TillSettings settings =
+        new TillSettings(
+            new StoreId(s.text("store", ID, ID_RULE)),
+            new TillId(s.text("till", ID, ID_RULE)),
+            s.zone("zone"),
+            s.flag("printedCardsMustBeIssued"),
+            s.duration("repeatWindow"),
+            s.duration("undoWindow"),
+            rules);
+    String language = s.text("language", "en|sv|nl", "use en, sv or nl");
+    String demo = s.text("demoData").strip();
+    return new TillConfig(
+        settings,
+        Messages.supported(Locale.forLanguageTag(language)),
+        s.text("currency", "[A-Z]{3}", "use an ISO 4217 code such as SEK or EUR"),
+        Path.of(s.text("database", ".+", "give a path for the till's database")),
+        demo.isEmpty() ? Optional.empty() : Optional.of(Path.of(demo)),
+        s.integer("login.maxFailures", 1, 20),
+        s.duration("login.lockout"),
+        s.describe());
+  }
+
+  /** {@code /etc/stampcard/till.yaml}, or {@code %ProgramData%\Stampcard\till.yaml} on Windows. */
+  static Path machineFile(Map<String, String> env) {
+    String programData = env.get("ProgramData");
+    return programData != null
+        ? Path.of(programData, "Stampcard", "till.yaml")
+        : Path.of("/etc/stampcard/till.yaml");
+  }
+
+  /** {@code ~/.config/stampcard/till.yaml}, or {@code %APPDATA%\Stampcard\till.yaml}. */
+  static Path userFile(Map<String, String> env) {
+    String appData = env.get("APPDATA");
+    if (appData != null) {
+      return Path.of(appData, "Stampcard", "till.yaml");
+    }
+    String xdg = env.get("XDG_CONFIG_HOME");
+    Path base = xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    return base.resolve("stampcard").resolve("till.yaml");
+  }
+
+  static Optional<Path> namedFile(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).startsWith("--config=")) {
+        return Optional.of(Path.of(args.get(i).substring("--config=".length())));
+      }
+      if (args.get(i).equals("--config") && i + 1 < args.size()) {
+        return Optional.of(Path.of(args.get(i + 1)));
+      }
+    }
+    return Optional.empty();
+  }
+}
