@@ -24,7 +24,8 @@ public record Account(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(mergedInto, "mergedInto");
     if ((status == AccountStatus.MERGED) != mergedInto.isPresent()) {
-      throw new IllegalArgumentException("a merged account, and only a merged one, names its target");
+      throw new IllegalArgumentException(
+          "a merged account, and only a merged one, names its target");
     }
   }
 

@@ -31,7 +31,8 @@ public record Identifier(
     }
   }
 
-  public static Identifier linked(IdentifierKind kind, String value, AccountId account, Instant at) {
+  public static Identifier linked(
+      IdentifierKind kind, String value, AccountId account, Instant at) {
     return new Identifier(kind, value, account, Optional.empty(), at, Optional.empty());
   }
 
@@ -72,6 +73,13 @@ public record Identifier(
 
   @Override
   public String toString() {
-    return "Identifier[" + kind + " " + value + " -> " + account + (revoked() ? " revoked" : "") + "]";
+    return "Identifier["
+        + kind
+        + " "
+        + value
+        + " -> "
+        + account
+        + (revoked() ? " revoked" : "")
+        + "]";
   }
 }

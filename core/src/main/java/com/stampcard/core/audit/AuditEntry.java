@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One link of the audit chain. {@code hash} covers every other field and the previous entry's
- * hash, so editing or removing an entry breaks the chain from there on.
+ * One link of the audit chain. {@code hash} covers every other field and the previous entry's hash,
+ * so editing or removing an entry breaks the chain from there on.
  *
  * @param seq 1, 2, 3, ... with no gaps
  * @param actor who did it (a staff id, "system", "sync")

@@ -26,16 +26,22 @@ public final class AuditLog {
     String previous = last.map(AuditEntry::hash).orElse(GENESIS);
     AuditEntry entry =
         new AuditEntry(
-            seq, at, actor, action, subject, detail, previous,
+            seq,
+            at,
+            actor,
+            action,
+            subject,
+            detail,
+            previous,
             hashOf(seq, at, actor, action, subject, detail, previous));
     port.appendAudit(entry);
     return entry;
   }
 
   /**
-   * Walks the whole chain and reports the first entry that was edited, removed or put out of
-   * order. To notice the newest entries being cut off, compare {@link Verification#lastHash()}
-   * with a copy kept elsewhere (the central server keeps one).
+   * Walks the whole chain and reports the first entry that was edited, removed or put out of order.
+   * To notice the newest entries being cut off, compare {@link Verification#lastHash()} with a copy
+   * kept elsewhere (the central server keeps one).
    */
   public static Verification verify(AuditPort port) {
     long expectedSeq = 1;
@@ -54,7 +60,8 @@ public final class AuditLog {
         String recomputed =
             hashOf(e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.detail(), previous);
         if (!recomputed.equals(e.hash())) {
-          return Verification.broken(e.seq(), "entry " + e.seq() + " was changed after it was written");
+          return Verification.broken(
+              e.seq(), "entry " + e.seq() + " was changed after it was written");
         }
         previous = e.hash();
         expectedSeq++;
@@ -80,7 +87,8 @@ public final class AuditLog {
     }
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

@@ -23,8 +23,9 @@ public final class Messages {
   public static String text(Locale locale, String key, Object... args) {
     ResourceBundle bundle =
         ResourceBundle.getBundle(
-            BUNDLE, supported(locale), ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+            BUNDLE,
+            supported(locale),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     String pattern;
     try {
       pattern = bundle.getString(key);

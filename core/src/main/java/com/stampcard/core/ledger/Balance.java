@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An account's standing in one program, folded from its events. Folding is a sum of quantities
- * plus the latest times, so the order events arrive in does not matter: a balance rebuilt from
- * the events always equals the projection.
+ * An account's standing in one program, folded from its events. Folding is a sum of quantities plus
+ * the latest times, so the order events arrive in does not matter: a balance rebuilt from the
+ * events always equals the projection.
  *
  * @param units stamps (stamp program) or points (points program) held now; negative only after an
  *     overdraft found on sync

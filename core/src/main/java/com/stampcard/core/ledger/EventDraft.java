@@ -36,7 +36,22 @@ public record EventDraft(
   /** The event with its place in the till's sequence; validates the event's rules. */
   public LedgerEvent at(long tillSeq) {
     return new LedgerEvent(
-        eventId, account, program, programVersion, type, quantity, store, till, tillSeq, cashier,
-        occurredAt, hlc, input, ref, reason, approvedBy, flags);
+        eventId,
+        account,
+        program,
+        programVersion,
+        type,
+        quantity,
+        store,
+        till,
+        tillSeq,
+        cashier,
+        occurredAt,
+        hlc,
+        input,
+        ref,
+        reason,
+        approvedBy,
+        flags);
   }
 }

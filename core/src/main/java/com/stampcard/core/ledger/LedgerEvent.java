@@ -18,10 +18,11 @@ import java.util.UUID;
  * ADJUST event that names the one it corrects.
  *
  * @param eventId UUIDv7 made on the till; the event's key everywhere, forever
- * @param quantity the signed change to the balance: stamps for a stamp program, points for a
- *     points program
+ * @param quantity the signed change to the balance: stamps for a stamp program, points for a points
+ *     program
  * @param tillSeq gapless per till, from 1
- * @param hlc hybrid logical clock at the till, see {@link com.stampcard.core.time.HybridLogicalClock}
+ * @param hlc hybrid logical clock at the till, see {@link
+ *     com.stampcard.core.time.HybridLogicalClock}
  * @param input how the customer's code was read; empty for events no code was read for
  * @param ref the event a VOID or ADJUST corrects
  * @param approvedBy the manager who approved, when one had to

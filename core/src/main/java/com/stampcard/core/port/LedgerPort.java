@@ -20,8 +20,8 @@ import java.util.UUID;
  */
 public interface LedgerPort {
   /**
-   * Inserts the event with the till's next gapless sequence number and updates the balance, both
-   * in the caller's transaction.
+   * Inserts the event with the till's next gapless sequence number and updates the balance, both in
+   * the caller's transaction.
    */
   LedgerEvent append(EventDraft draft);
 

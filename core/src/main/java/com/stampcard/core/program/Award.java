@@ -3,8 +3,8 @@ package com.stampcard.core.program;
 import java.util.List;
 
 /**
- * What the rules give for one visit: a number of stamps or points, and the rules that shaped it
- * (as message keys), so the till can say why.
+ * What the rules give for one visit: a number of stamps or points, and the rules that shaped it (as
+ * message keys), so the till can say why.
  */
 public record Award(long quantity, List<String> notes) {
   public Award {

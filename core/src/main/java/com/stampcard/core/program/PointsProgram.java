@@ -60,7 +60,8 @@ public record PointsProgram(
     categoryMultipliers.forEach(
         (category, m) -> {
           if (m.signum() < 0) {
-            throw new IllegalArgumentException("category " + category + ": multiplier can't be negative");
+            throw new IllegalArgumentException(
+                "category " + category + ": multiplier can't be negative");
           }
         });
     if (capPerPurchase < 0) {
@@ -95,7 +96,8 @@ public record PointsProgram(
       raw = BigDecimal.ZERO;
       for (PurchaseLine line : purchase.lines()) {
         BigDecimal multiplier = categoryMultipliers.getOrDefault(line.category(), BigDecimal.ONE);
-        if (multiplier.compareTo(BigDecimal.ONE) != 0 && !notes.contains("rule.category-multiplier")) {
+        if (multiplier.compareTo(BigDecimal.ONE) != 0
+            && !notes.contains("rule.category-multiplier")) {
           notes.add("rule.category-multiplier");
         }
         raw = raw.add(line.amount().majorUnits().multiply(pointsPerUnit).multiply(multiplier));

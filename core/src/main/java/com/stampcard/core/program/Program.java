@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A loyalty program at one version. A change to the rules is a new version; every event records
- * the version it was earned under.
+ * A loyalty program at one version. A change to the rules is a new version; every event records the
+ * version it was earned under.
  */
 public sealed interface Program permits StampProgram, PointsProgram {
   ProgramId id();

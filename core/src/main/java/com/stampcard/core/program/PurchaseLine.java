@@ -2,7 +2,10 @@ package com.stampcard.core.program;
 
 import java.util.Objects;
 
-/** One line of a receipt: a category the rules know (for example {@code coffee}), how many, the line total. */
+/**
+ * One line of a receipt: a category the rules know (for example {@code coffee}), how many, the line
+ * total.
+ */
 public record PurchaseLine(String category, int quantity, Money amount) {
   public PurchaseLine {
     Objects.requireNonNull(category, "category");

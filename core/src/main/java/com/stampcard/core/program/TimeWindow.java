@@ -17,10 +17,12 @@ public record TimeWindow(Set<DayOfWeek> days, LocalTime from, LocalTime until, i
     Objects.requireNonNull(until, "until");
     days = days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(days);
     if (!from.isBefore(until)) {
-      throw new IllegalArgumentException("a time window must start before it ends: " + from + "-" + until);
+      throw new IllegalArgumentException(
+          "a time window must start before it ends: " + from + "-" + until);
     }
     if (multiplier < 1 || multiplier > 10) {
-      throw new IllegalArgumentException("a window's multiplier must be 1 to 10, not " + multiplier);
+      throw new IllegalArgumentException(
+          "a window's multiplier must be 1 to 10, not " + multiplier);
     }
   }
 

@@ -1,8 +1,8 @@
 package com.stampcard.core.redeem;
 
 /**
- * Something the automatic security check found. Each reason either only informs the cashier,
- * needs a manager's PIN, or refuses the redemption outright.
+ * Something the automatic security check found. Each reason either only informs the cashier, needs
+ * a manager's PIN, or refuses the redemption outright.
  */
 public enum Reason {
   CARD_NOT_FULL(Severity.REFUSE),

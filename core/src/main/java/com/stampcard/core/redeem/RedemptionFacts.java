@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param enoughToRedeem the card is full, or the points reach a reward
  * @param stampProgram whether the program counts stamps (else points)
  * @param lastEarnedAt when the account last got a stamp or points in this program
- * @param online whether the central server can be asked right now; false for a till with no
- *     server, where the local ledger is the only truth and no offline budget applies
+ * @param online whether the central server can be asked right now; false for a till with no server,
+ *     where the local ledger is the only truth and no offline budget applies
  * @param standalone the till has no central server at all
  * @param lastSyncAt the till's last successful sync, when it has a server
  */

@@ -20,7 +20,10 @@ public final class RedemptionPolicy {
     List<Reason> reasons = new ArrayList<>();
     List<Severity> severities = new ArrayList<>();
     if (!facts.enoughToRedeem()) {
-      add(reasons, severities, facts.stampProgram() ? Reason.CARD_NOT_FULL : Reason.NOT_ENOUGH_POINTS,
+      add(
+          reasons,
+          severities,
+          facts.stampProgram() ? Reason.CARD_NOT_FULL : Reason.NOT_ENOUGH_POINTS,
           Severity.REFUSE);
     }
     switch (facts.trust()) {

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param maxPerCashierPerDay redemptions one cashier may do in a day before a manager must approve
  * @param maxPerTillPerDay likewise per till
- * @param justStampedWithin a redemption this soon after the card's last stamp needs a manager;
- *     zero turns the check off
+ * @param justStampedWithin a redemption this soon after the card's last stamp needs a manager; zero
+ *     turns the check off
  * @param typedCode what a typed code needs: a manager (default), or nothing more, or a refusal
  * @param staticCode what a printed card, NFC card or magstripe needs; by default only a note
  * @param offlineCardsPerTillPerDay the offline budget: redemptions a till may do per day while it
@@ -41,7 +41,12 @@ public record RedemptionRules(
   /** Sensible defaults for a café. */
   public static RedemptionRules defaults() {
     return new RedemptionRules(
-        30, 60, Duration.ZERO, Reason.Severity.MANAGER, Reason.Severity.INFO, 10,
+        30,
+        60,
+        Duration.ZERO,
+        Reason.Severity.MANAGER,
+        Reason.Severity.INFO,
+        10,
         Duration.ofHours(24));
   }
 }

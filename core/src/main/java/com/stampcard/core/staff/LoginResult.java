@@ -13,8 +13,7 @@ public sealed interface LoginResult {
    *
    * @param attemptsLeft wrong PINs left before the lockout, when known
    */
-  record Refused(Why why, Optional<Instant> lockedUntil, int attemptsLeft)
-      implements LoginResult {}
+  record Refused(Why why, Optional<Instant> lockedUntil, int attemptsLeft) implements LoginResult {}
 
   /** Why a login was refused. */
   enum Why {

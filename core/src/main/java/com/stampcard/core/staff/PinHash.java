@@ -11,8 +11,8 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * A salted PBKDF2-HMAC-SHA256 hash of a PIN or password, stored as {@code
  * pbkdf2-sha256$ITERATIONS$SALT$HASH} (Base64). The iteration count travels with the hash, so it
- * can be raised later without breaking stored ones. The JDK has no Argon2id; ARCHITECTURE.md
- * allows PBKDF2 at a high cost, and core depends on the JDK only.
+ * can be raised later without breaking stored ones. The JDK has no Argon2id; ARCHITECTURE.md allows
+ * PBKDF2 at a high cost, and core depends on the JDK only.
  */
 public record PinHash(String encoded) {
   /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
@@ -44,7 +44,13 @@ public record PinHash(String encoded) {
     byte[] hash = derive(secret, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
     return new PinHash(
-        PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash));
+        PREFIX
+            + "$"
+            + iterations
+            + "$"
+            + b64.encodeToString(salt)
+            + "$"
+            + b64.encodeToString(hash));
   }
 
   /** Whether {@code secret} is the one hashed, in time that does not depend on where it differs. */

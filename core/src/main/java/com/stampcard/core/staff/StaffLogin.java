@@ -35,7 +35,8 @@ public final class StaffLogin {
         tx -> {
           Optional<StaffMember> found = tx.staffMember(id);
           if (found.isEmpty() || !found.get().active()) {
-            return new LoginResult.Refused(LoginResult.Why.UNKNOWN_OR_WRONG_PIN, Optional.empty(), 0);
+            return new LoginResult.Refused(
+                LoginResult.Why.UNKNOWN_OR_WRONG_PIN, Optional.empty(), 0);
           }
           StaffMember member = found.get();
           if (member.lockedAt(now)) {
@@ -51,7 +52,11 @@ public final class StaffLogin {
             Instant until = now.plus(lockout);
             tx.saveStaffMember(member.afterFailedLogin(0, Optional.of(until)));
             AuditLog.append(
-                tx, now, "system", AuditAction.STAFF_LOCKED_OUT, id.value(),
+                tx,
+                now,
+                "system",
+                AuditAction.STAFF_LOCKED_OUT,
+                id.value(),
                 maxFailures + " wrong PINs; locked until " + until);
             return new LoginResult.Refused(LoginResult.Why.LOCKED_OUT, Optional.of(until), 0);
           }

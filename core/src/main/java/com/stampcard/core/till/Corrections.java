@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Corrections to the books: nothing is changed or deleted, a VOID reverses one event and an
- * ADJUST adds or removes units, each with a reason and an audit entry.
+ * Corrections to the books: nothing is changed or deleted, a VOID reverses one event and an ADJUST
+ * adds or removes units, each with a reason and an audit entry.
  */
 public final class Corrections {
   private final TillStore store;
@@ -87,11 +87,22 @@ public final class Corrections {
           }
           LedgerEvent event =
               tx.append(
-                  till.draft(EventType.ADJUST, account, program.get(), units, manager.id(),
-                      Optional.empty(), Optional.empty(), Optional.of(reason.strip()),
-                      Optional.of(manager.id()), Set.of()));
+                  till.draft(
+                      EventType.ADJUST,
+                      account,
+                      program.get(),
+                      units,
+                      manager.id(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.of(reason.strip()),
+                      Optional.of(manager.id()),
+                      Set.of()));
           AuditLog.append(
-              tx, till.now(), manager.id().value(), AuditAction.ADJUSTMENT,
+              tx,
+              till.now(),
+              manager.id().value(),
+              AuditAction.ADJUSTMENT,
               event.eventId().toString(),
               "account " + account + ", " + programId + ", " + units + " units: " + reason.strip());
           return new CorrectionOutcome.Done(event);
@@ -111,14 +122,36 @@ public final class Corrections {
     }
     EventDraft draft =
         new EventDraft(
-            till.newId(), target.account(), target.program(), target.programVersion(),
-            EventType.VOID, -target.quantity(), till.settings().store(), till.settings().till(),
-            actor, till.now(), till.tick(), Optional.empty(), Optional.of(target.eventId()),
-            Optional.of(reason.strip()), Optional.empty(), Set.of());
+            till.newId(),
+            target.account(),
+            target.program(),
+            target.programVersion(),
+            EventType.VOID,
+            -target.quantity(),
+            till.settings().store(),
+            till.settings().till(),
+            actor,
+            till.now(),
+            till.tick(),
+            Optional.empty(),
+            Optional.of(target.eventId()),
+            Optional.of(reason.strip()),
+            Optional.empty(),
+            Set.of());
     LedgerEvent event = tx.append(draft);
     AuditLog.append(
-        tx, till.now(), actor.value(), AuditAction.VOID, event.eventId().toString(),
-        "voids " + target.type() + " " + target.eventId() + " (" + target.quantity() + " units): "
+        tx,
+        till.now(),
+        actor.value(),
+        AuditAction.VOID,
+        event.eventId().toString(),
+        "voids "
+            + target.type()
+            + " "
+            + target.eventId()
+            + " ("
+            + target.quantity()
+            + " units): "
             + reason.strip());
     return new CorrectionOutcome.Done(event);
   }

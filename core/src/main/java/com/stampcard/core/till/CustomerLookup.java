@@ -50,7 +50,8 @@ public final class CustomerLookup {
         && till.settings().printedCardsMustBeIssued()) {
       return new Lookup.Refused("lookup.card-not-issued");
     }
-    Account account = Account.opened(new AccountId(till.newId()), till.now(), till.settings().store());
+    Account account =
+        Account.opened(new AccountId(till.newId()), till.now(), till.settings().store());
     tx.addAccount(account);
     tx.addIdentifier(
         Identifier.linked(code.identifierKind(), code.identifierValue(), account.id(), till.now()));
@@ -58,7 +59,8 @@ public final class CustomerLookup {
   }
 
   private Lookup findApp(TillTransaction tx, AppCode app, InputMethod input, boolean openIfNew) {
-    Optional<Identifier> known = tx.findIdentifier(IdentifierKind.APP_DEVICE, app.identifierValue());
+    Optional<Identifier> known =
+        tx.findIdentifier(IdentifierKind.APP_DEVICE, app.identifierValue());
     Optional<DevicePublicKey> storedKey =
         known.flatMap(Identifier::publicKey).map(DevicePublicKey::fromUncompressed);
     if (known.isEmpty() && app.form() == AppCode.Form.STEADY) {

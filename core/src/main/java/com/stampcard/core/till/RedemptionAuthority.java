@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Port: who has the last word on a redemption. With a central server, the server spends the card
- * first (a conditional, idempotent call keyed by the event id) and the till records the same
- * event; when the server can't be reached the till redeems within its offline budget. A till with
- * no server is its own authority.
+ * first (a conditional, idempotent call keyed by the event id) and the till records the same event;
+ * when the server can't be reached the till redeems within its offline budget. A till with no
+ * server is its own authority.
  */
 public interface RedemptionAuthority {
   /** True when there is no central server: the local ledger is the only truth. */

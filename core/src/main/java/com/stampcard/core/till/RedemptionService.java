@@ -14,11 +14,11 @@ import com.stampcard.core.program.PointsProgram;
 import com.stampcard.core.program.Program;
 import com.stampcard.core.program.RewardThreshold;
 import com.stampcard.core.program.StampProgram;
+import com.stampcard.core.redeem.CodeTrust;
 import com.stampcard.core.redeem.Decision;
 import com.stampcard.core.redeem.Reason;
 import com.stampcard.core.redeem.RedemptionFacts;
 import com.stampcard.core.redeem.RedemptionPolicy;
-import com.stampcard.core.redeem.CodeTrust;
 import com.stampcard.core.shop.TillId;
 import com.stampcard.core.staff.StaffId;
 import com.stampcard.core.staff.StaffMember;
@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * Redeem mode: the read runs the automatic security check ({@link #check}); the cashier sees the
- * card and the verdict and approves ({@link #approve}) or cancels (nothing to call: a check
- * records nothing but the spent app-code time step).
+ * card and the verdict and approves ({@link #approve}) or cancels (nothing to call: a check records
+ * nothing but the spent app-code time step).
  */
 public final class RedemptionService {
   private static final int HISTORY = 5;
@@ -76,13 +76,26 @@ public final class RedemptionService {
           Spend spend = spendFor(program.get(), balance);
           Decision decision =
               policy.decide(
-                  facts(tx, program.get(), request.cashier(), customer.trust(), balance, spend,
+                  facts(
+                      tx,
+                      program.get(),
+                      request.cashier(),
+                      customer.trust(),
+                      balance,
+                      spend,
                       authority.online()));
           return new RedemptionOutcome.Checked(
               new PendingRedemption(
-                  customer.account().id(), program.get(), balance, spend.units(), spend.reward(),
-                  decision, tx.history(customer.account().id(), program.get().id(), HISTORY),
-                  request.input(), customer.trust(), request.cashier()));
+                  customer.account().id(),
+                  program.get(),
+                  balance,
+                  spend.units(),
+                  spend.reward(),
+                  decision,
+                  tx.history(customer.account().id(), program.get().id(), HISTORY),
+                  request.input(),
+                  customer.trust(),
+                  request.cashier()));
         });
   }
 
@@ -102,13 +115,19 @@ public final class RedemptionService {
     Set<EventFlag> flags = EnumSet.noneOf(EventFlag.class);
     flags.addAll(StampService.flagsFor(pending.input(), pending.trust()));
     manager.filter(StaffMember::isManager).ifPresent(m -> flags.add(EventFlag.MANAGER_APPROVED));
-    String reasons =
-        decision.reasons().stream().map(Reason::name).collect(Collectors.joining(","));
+    String reasons = decision.reasons().stream().map(Reason::name).collect(Collectors.joining(","));
     EventDraft draft =
-        till.draft(typeFor(pending.program()), pending.account(), pending.program(), -pending.unitsToSpend(), pending.cashier(),
-            Optional.of(pending.input()), Optional.empty(),
+        till.draft(
+            typeFor(pending.program()),
+            pending.account(),
+            pending.program(),
+            -pending.unitsToSpend(),
+            pending.cashier(),
+            Optional.of(pending.input()),
+            Optional.empty(),
             reasons.isEmpty() ? Optional.empty() : Optional.of(reasons),
-            manager.filter(StaffMember::isManager).map(StaffMember::id), flags);
+            manager.filter(StaffMember::isManager).map(StaffMember::id),
+            flags);
 
     boolean offline = false;
     if (!authority.standalone()) {
@@ -128,8 +147,14 @@ public final class RedemptionService {
           if (recordedOffline) {
             Decision offlineDecision =
                 policy.decide(
-                    facts(tx, pending.program(), pending.cashier(), pending.trust(), balance,
-                        spendFor(pending.program(), balance), false));
+                    facts(
+                        tx,
+                        pending.program(),
+                        pending.cashier(),
+                        pending.trust(),
+                        balance,
+                        spendFor(pending.program(), balance),
+                        false));
             if (offlineDecision.refused()) {
               return new RedemptionOutcome.Refused(
                   offlineDecision.reasons().stream()
@@ -139,15 +164,26 @@ public final class RedemptionService {
                       .orElse("redeem.refused"));
             }
           }
-          if (balance.units() < pending.unitsToSpend() && (authority.standalone() || recordedOffline)) {
+          if (balance.units() < pending.unitsToSpend()
+              && (authority.standalone() || recordedOffline)) {
             return new RedemptionOutcome.Refused("redeem.already-spent");
           }
           LedgerEvent event = tx.append(finalDraft);
           AuditLog.append(
-              tx, till.now(), pending.cashier().value(), AuditAction.REDEMPTION,
+              tx,
+              till.now(),
+              pending.cashier().value(),
+              AuditAction.REDEMPTION,
               event.eventId().toString(),
-              "account " + pending.account() + ", " + pending.program().id() + " v"
-                  + pending.program().version() + ", " + pending.unitsToSpend() + " units"
+              "account "
+                  + pending.account()
+                  + ", "
+                  + pending.program().id()
+                  + " v"
+                  + pending.program().version()
+                  + ", "
+                  + pending.unitsToSpend()
+                  + " units"
                   + event.approvedBy().map(m -> ", approved by " + m).orElse("")
                   + (recordedOffline ? ", offline" : ""));
           return new RedemptionOutcome.Redeemed(
@@ -166,10 +202,16 @@ public final class RedemptionService {
     TillId tillId = till.settings().till();
     Instant today = till.startOfToday();
     return new RedemptionFacts(
-        spend.possible(), program instanceof StampProgram, trust, balance.lastEarnedAt(),
+        spend.possible(),
+        program instanceof StampProgram,
+        trust,
+        balance.lastEarnedAt(),
         redemptionsSince(tx, tillId, today, Optional.of(cashier)),
-        redemptionsSince(tx, tillId, today, Optional.empty()), authority.standalone(), online,
-        tx.countFlaggedAtTill(tillId, EventFlag.OFFLINE, today), authority.lastSyncAt(),
+        redemptionsSince(tx, tillId, today, Optional.empty()),
+        authority.standalone(),
+        online,
+        tx.countFlaggedAtTill(tillId, EventFlag.OFFLINE, today),
+        authority.lastSyncAt(),
         till.now());
   }
 
@@ -188,9 +230,22 @@ public final class RedemptionService {
     flags.addAll(d.flags());
     flags.add(flag);
     return new EventDraft(
-        d.eventId(), d.account(), d.program(), d.programVersion(), d.type(), d.quantity(),
-        d.store(), d.till(), d.cashier(), d.occurredAt(), d.hlc(), d.input(), d.ref(), d.reason(),
-        d.approvedBy(), flags);
+        d.eventId(),
+        d.account(),
+        d.program(),
+        d.programVersion(),
+        d.type(),
+        d.quantity(),
+        d.store(),
+        d.till(),
+        d.cashier(),
+        d.occurredAt(),
+        d.hlc(),
+        d.input(),
+        d.ref(),
+        d.reason(),
+        d.approvedBy(),
+        flags);
   }
 
   /** What a redemption would spend now, and whether the balance allows it. */

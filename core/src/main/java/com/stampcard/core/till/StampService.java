@@ -42,7 +42,8 @@ public final class StampService {
     return store.inTransaction(
         tx -> {
           Instant now = till.now();
-          Optional<String> refusal = checkProgramAndCashier(tx, request.program(), request.cashier());
+          Optional<String> refusal =
+              checkProgramAndCashier(tx, request.program(), request.cashier());
           if (refusal.isPresent()) {
             return new StampOutcome.Refused(refusal.get());
           }
@@ -59,12 +60,25 @@ public final class StampService {
                 doubtAbout(tx, account, program, balance, now);
             if (doubt.isPresent()) {
               return new StampOutcome.NeedsConfirmation(
-                  doubt.get(), account, program, balance, request.cashier(), request.input(),
+                  doubt.get(),
+                  account,
+                  program,
+                  balance,
+                  request.cashier(),
+                  request.input(),
                   request.purchase());
             }
           }
-          return give(tx, program, account, balance, request.cashier(), request.input(),
-              request.purchase(), customer.opened(), flagsFor(request.input(), customer.trust()));
+          return give(
+              tx,
+              program,
+              account,
+              balance,
+              request.cashier(),
+              request.input(),
+              request.purchase(),
+              customer.opened(),
+              flagsFor(request.input(), customer.trust()));
         });
   }
 
@@ -82,9 +96,16 @@ public final class StampService {
           if (question.input() == InputMethod.TYPED) {
             flags.add(EventFlag.TYPED_CODE);
           }
-          return give(tx, program, question.account(),
-              tx.balance(question.account(), program.id()), question.cashier(), question.input(),
-              question.purchase(), false, flags);
+          return give(
+              tx,
+              program,
+              question.account(),
+              tx.balance(question.account(), program.id()),
+              question.cashier(),
+              question.input(),
+              question.purchase(),
+              false,
+              flags);
         });
   }
 
@@ -132,8 +153,16 @@ public final class StampService {
       Set<EventFlag> flags) {
     if (balance.lapsedAt(till.now(), program.expiry())) {
       tx.append(
-          till.draft(EventType.ADJUST, account, program, -balance.units(), cashier,
-              Optional.empty(), Optional.empty(), Optional.of("expired"), Optional.empty(),
+          till.draft(
+              EventType.ADJUST,
+              account,
+              program,
+              -balance.units(),
+              cashier,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of("expired"),
+              Optional.empty(),
               Set.of(EventFlag.EXPIRY)));
       balance = tx.balance(account, program.id());
     }
@@ -144,10 +173,23 @@ public final class StampService {
     EventType type = program.kind() == ProgramKind.STAMPS ? EventType.STAMP : EventType.POINTS_EARN;
     LedgerEvent event =
         tx.append(
-            till.draft(type, account, program, award.quantity(), cashier, Optional.of(input),
-                Optional.empty(), Optional.empty(), Optional.empty(), flags));
+            till.draft(
+                type,
+                account,
+                program,
+                award.quantity(),
+                cashier,
+                Optional.of(input),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                flags));
     return new StampOutcome.Given(
-        account, program, event, tx.balance(account, program.id()), newCustomer,
+        account,
+        program,
+        event,
+        tx.balance(account, program.id()),
+        newCustomer,
         List.copyOf(award.notes()));
   }
 

@@ -69,8 +69,21 @@ public final class TillContext {
       Optional<StaffId> approvedBy,
       Set<EventFlag> flags) {
     return new EventDraft(
-        ids.next(), account, program.id(), program.version(), type, quantity, settings.store(),
-        settings.till(), cashier, clock.instant(), hlc.tick(), input, ref, reason, approvedBy,
+        ids.next(),
+        account,
+        program.id(),
+        program.version(),
+        type,
+        quantity,
+        settings.store(),
+        settings.till(),
+        cashier,
+        clock.instant(),
+        hlc.tick(),
+        input,
+        ref,
+        reason,
+        approvedBy,
         flags);
   }
 }

@@ -30,8 +30,15 @@ class AuditLogTest {
     AuditEntry e = audit.entries.get(1);
     audit.entries.set(
         1,
-        new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.subject(), "a different reason",
-            e.previousHash(), e.hash()));
+        new AuditEntry(
+            e.seq(),
+            e.at(),
+            e.actor(),
+            e.action(),
+            e.subject(),
+            "a different reason",
+            e.previousHash(),
+            e.hash()));
     AuditLog.Verification v = AuditLog.verify(audit);
     assertThat(v.intact()).isFalse();
     assertThat(v.brokenAt()).contains(2L);
@@ -42,9 +49,19 @@ class AuditLogTest {
   void anEditWithARecomputedHashIsFoundAtTheNextEntry() {
     AuditEntry e = audit.entries.get(1);
     String forged =
-        AuditLog.hashOf(e.seq(), e.at(), e.actor(), e.action(), e.subject(), "forged", e.previousHash());
+        AuditLog.hashOf(
+            e.seq(), e.at(), e.actor(), e.action(), e.subject(), "forged", e.previousHash());
     audit.entries.set(
-        1, new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.subject(), "forged", e.previousHash(), forged));
+        1,
+        new AuditEntry(
+            e.seq(),
+            e.at(),
+            e.actor(),
+            e.action(),
+            e.subject(),
+            "forged",
+            e.previousHash(),
+            forged));
     AuditLog.Verification v = AuditLog.verify(audit);
     assertThat(v.intact()).isFalse();
     assertThat(v.brokenAt()).contains(3L);

@@ -49,8 +49,12 @@ class BalanceTest {
   void aVoidReversesItsStamp() {
     Balance b =
         Balance.fold(
-            Events.ACCOUNT, Events.COFFEE,
-            List.of(Events.stamp().build(), Events.stamp().build(), Events.of(EventType.VOID, -1).build()));
+            Events.ACCOUNT,
+            Events.COFFEE,
+            List.of(
+                Events.stamp().build(),
+                Events.stamp().build(),
+                Events.of(EventType.VOID, -1).build()));
     assertThat(b.units()).isEqualTo(1);
   }
 
@@ -87,7 +91,8 @@ class BalanceTest {
   @Test
   void eventsKeepTheSignOfTheirType() {
     assertThatThrownBy(() -> Events.of(EventType.STAMP, -1).build()).hasMessageContaining("adds");
-    assertThatThrownBy(() -> Events.of(EventType.REDEEM, 10).build()).hasMessageContaining("subtracts");
+    assertThatThrownBy(() -> Events.of(EventType.REDEEM, 10).build())
+        .hasMessageContaining("subtracts");
     assertThatThrownBy(() -> Events.stamp().seq(0).build()).hasMessageContaining("till_seq");
   }
 }

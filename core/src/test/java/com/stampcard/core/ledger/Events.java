@@ -52,8 +52,22 @@ public final class Events {
 
   public LedgerEvent build() {
     return new LedgerEvent(
-        UUID.randomUUID(), ACCOUNT, COFFEE, 1, type, quantity, new StoreId("cafe-norr"),
-        new TillId("cafe-norr-1"), seq, new StaffId("anna"), at, 1, Optional.of(InputMethod.SCANNER),
-        ref, reason, Optional.empty(), Set.of());
+        UUID.randomUUID(),
+        ACCOUNT,
+        COFFEE,
+        1,
+        type,
+        quantity,
+        new StoreId("cafe-norr"),
+        new TillId("cafe-norr-1"),
+        seq,
+        new StaffId("anna"),
+        at,
+        1,
+        Optional.of(InputMethod.SCANNER),
+        ref,
+        reason,
+        Optional.empty(),
+        Set.of());
   }
 }

@@ -17,15 +17,21 @@ class PointsProgramTest {
 
   @Test
   void onePointPerKronaRoundedDown() {
-    assertThat(lunchPoints().build().award(Purchase.ofTotal(Money.of("99.90", "SEK")), NOON).quantity())
+    assertThat(
+            lunchPoints()
+                .build()
+                .award(Purchase.ofTotal(Money.of("99.90", "SEK")), NOON)
+                .quantity())
         .isEqualTo(99);
   }
 
   @Test
   void roundingIsTheShopsChoice() {
     PointsProgram halfUp = lunchPoints().rounding(RoundingMode.HALF_UP).build();
-    assertThat(halfUp.award(Purchase.ofTotal(Money.of("99.50", "SEK")), NOON).quantity()).isEqualTo(100);
-    assertThat(halfUp.award(Purchase.ofTotal(Money.of("99.49", "SEK")), NOON).quantity()).isEqualTo(99);
+    assertThat(halfUp.award(Purchase.ofTotal(Money.of("99.50", "SEK")), NOON).quantity())
+        .isEqualTo(100);
+    assertThat(halfUp.award(Purchase.ofTotal(Money.of("99.49", "SEK")), NOON).quantity())
+        .isEqualTo(99);
   }
 
   @Test
@@ -38,7 +44,8 @@ class PointsProgramTest {
 
   @Test
   void theCapLimitsOnePurchase() {
-    Award award = lunchPoints().cap(200).build().award(Purchase.ofTotal(Money.of("1000", "SEK")), NOON);
+    Award award =
+        lunchPoints().cap(200).build().award(Purchase.ofTotal(Money.of("1000", "SEK")), NOON);
     assertThat(award.quantity()).isEqualTo(200);
     assertThat(award.notes()).contains("rule.cap");
   }
@@ -52,8 +59,12 @@ class PointsProgramTest {
 
   @Test
   void belowTheMinimumGivesNothing() {
-    assertThat(lunchPoints().minimumPurchase("50").build()
-            .award(Purchase.ofTotal(Money.of("49", "SEK")), NOON).quantity())
+    assertThat(
+            lunchPoints()
+                .minimumPurchase("50")
+                .build()
+                .award(Purchase.ofTotal(Money.of("49", "SEK")), NOON)
+                .quantity())
         .isZero();
   }
 

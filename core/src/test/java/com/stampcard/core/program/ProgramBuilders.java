@@ -89,8 +89,18 @@ public final class ProgramBuilders {
 
     public StampProgram build() {
       return new StampProgram(
-          new ProgramId(id), version, "Coffee card", "a free coffee", Set.of(), stamps, minimum,
-          cooldown, mostPerVisit, categories, windows, expiry);
+          new ProgramId(id),
+          version,
+          "Coffee card",
+          "a free coffee",
+          Set.of(),
+          stamps,
+          minimum,
+          cooldown,
+          mostPerVisit,
+          categories,
+          windows,
+          expiry);
     }
   }
 
@@ -142,8 +152,19 @@ public final class ProgramBuilders {
 
     public PointsProgram build() {
       return new PointsProgram(
-          new ProgramId("lunch-points"), 1, "Lunch points", "a free lunch", Set.of(), perUnit,
-          rounding, multipliers, cap, minimum, rewards, List.of(), expiry);
+          new ProgramId("lunch-points"),
+          1,
+          "Lunch points",
+          "a free lunch",
+          Set.of(),
+          perUnit,
+          rounding,
+          multipliers,
+          cap,
+          minimum,
+          rewards,
+          List.of(),
+          expiry);
     }
   }
 }

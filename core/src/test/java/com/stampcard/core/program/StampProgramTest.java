@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 class StampProgramTest {
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   // A Tuesday.
-  private static final ZonedDateTime TUESDAY_NOON = ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, STOCKHOLM);
+  private static final ZonedDateTime TUESDAY_NOON =
+      ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, STOCKHOLM);
   private static final ZonedDateTime TUESDAY_9 = TUESDAY_NOON.withHour(9);
   private static final ZonedDateTime SATURDAY_9 = TUESDAY_9.plusDays(4);
 
   @Test
   void aVisitWithNothingKnownGivesOneStamp() {
-    assertThat(coffeeCard().build().award(Purchase.unknown(), TUESDAY_NOON).quantity()).isEqualTo(1);
+    assertThat(coffeeCard().build().award(Purchase.unknown(), TUESDAY_NOON).quantity())
+        .isEqualTo(1);
   }
 
   @Test
@@ -28,12 +30,18 @@ class StampProgramTest {
     Award award = p.award(Purchase.ofTotal(Money.of("29.99", "SEK")), TUESDAY_NOON);
     assertThat(award.quantity()).isZero();
     assertThat(award.notes()).containsExactly("rule.below-minimum");
-    assertThat(p.award(Purchase.ofTotal(Money.of("30", "SEK")), TUESDAY_NOON).quantity()).isEqualTo(1);
+    assertThat(p.award(Purchase.ofTotal(Money.of("30", "SEK")), TUESDAY_NOON).quantity())
+        .isEqualTo(1);
   }
 
   @Test
   void anUnknownAmountIsNotHeldAgainstTheMinimum() {
-    assertThat(coffeeCard().minimumPurchase("30").build().award(Purchase.unknown(), TUESDAY_NOON).quantity())
+    assertThat(
+            coffeeCard()
+                .minimumPurchase("30")
+                .build()
+                .award(Purchase.unknown(), TUESDAY_NOON)
+                .quantity())
         .isEqualTo(1);
   }
 
@@ -59,7 +67,9 @@ class StampProgramTest {
   @Test
   void stampCategoriesCountItemsAndIgnoreOtherLines() {
     StampProgram p = coffeeCard().stampCategories("coffee").build();
-    assertThat(p.award(purchase(line("coffee", 3, "105"), line("bun", 2, "50")), TUESDAY_NOON).quantity())
+    assertThat(
+            p.award(purchase(line("coffee", 3, "105"), line("bun", 2, "50")), TUESDAY_NOON)
+                .quantity())
         .isEqualTo(3);
     Award none = p.award(purchase(line("bun", 2, "50")), TUESDAY_NOON);
     assertThat(none.quantity()).isZero();
@@ -77,7 +87,8 @@ class StampProgramTest {
 
   @Test
   void aProgramWithoutStoresRunsEverywhere() {
-    assertThat(coffeeCard().build().runsAt(new com.stampcard.core.shop.StoreId("cafe-norr"))).isTrue();
+    assertThat(coffeeCard().build().runsAt(new com.stampcard.core.shop.StoreId("cafe-norr")))
+        .isTrue();
   }
 
   static PurchaseLine line(String category, int quantity, String amount) {

@@ -12,7 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ClocksAndIdsTest {
-  private static final Clock FIXED = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock FIXED =
+      Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void uuidV7IdsAreVersion7AndIncreaseEvenInOneMillisecond() {
@@ -24,7 +25,9 @@ class ClocksAndIdsTest {
     assertThat(made).allSatisfy(u -> assertThat(u.version()).isEqualTo(7));
     assertThat(made).allSatisfy(u -> assertThat(u.variant()).isEqualTo(2));
     for (int i = 1; i < made.size(); i++) {
-      assertThat(Long.compareUnsigned(made.get(i).getMostSignificantBits(), made.get(i - 1).getMostSignificantBits()))
+      assertThat(
+              Long.compareUnsigned(
+                  made.get(i).getMostSignificantBits(), made.get(i - 1).getMostSignificantBits()))
           .isPositive();
     }
     assertThat(made.get(0).getMostSignificantBits() >>> 16).isEqualTo(FIXED.millis());

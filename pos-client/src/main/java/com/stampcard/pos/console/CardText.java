@@ -20,14 +20,22 @@ final class CardText {
           card.full()
               ? Messages.text(locale, "card.full", s.reward())
               : Messages.text(
-                  locale, "card.progress", card.stampsOnCard(), s.stampsRequired(),
-                  card.stampsToGo(), s.reward());
+                  locale,
+                  "card.progress",
+                  card.stampsOnCard(),
+                  s.stampsRequired(),
+                  card.stampsToGo(),
+                  s.reward());
       return dots + "  " + words;
     }
     PointsProgram p = (PointsProgram) program;
     return Messages.text(locale, "card.points", balance.units())
         + p.nextRewardAfter(balance.units())
-            .map(r -> " " + Messages.text(locale, "card.points-to-go", r.points() - balance.units(), r.reward()))
+            .map(
+                r ->
+                    " "
+                        + Messages.text(
+                            locale, "card.points-to-go", r.points() - balance.units(), r.reward()))
             .orElse("");
   }
 }

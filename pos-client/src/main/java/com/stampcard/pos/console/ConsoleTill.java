@@ -6,7 +6,6 @@ import com.stampcard.core.code.InputMethod;
 import com.stampcard.core.i18n.Messages;
 import com.stampcard.core.program.Money;
 import com.stampcard.core.program.Program;
-import com.stampcard.core.program.ProgramId;
 import com.stampcard.core.program.Purchase;
 import com.stampcard.core.redeem.Reason;
 import com.stampcard.core.staff.LoginResult;
@@ -124,9 +123,7 @@ public final class ConsoleTill {
   }
 
   private List<Program> programsForCashier() {
-    return till.store()
-        .inTransaction(tx -> tx.programs())
-        .stream()
+    return till.store().inTransaction(tx -> tx.programs()).stream()
         .filter(p -> p.runsAt(till.context().settings().store()) && cashier.mayUse(p.id()))
         .toList();
   }
@@ -144,8 +141,9 @@ public final class ConsoleTill {
         return logIn();
       }
       case ":program" -> chooseProgram(argument);
-      case ":programs" -> programsForCashier()
-          .forEach(p -> out.println("  " + p.id() + "  " + p.name() + " (" + p.kind() + ")"));
+      case ":programs" ->
+          programsForCashier()
+              .forEach(p -> out.println("  " + p.id() + "  " + p.name() + " (" + p.kind() + ")"));
       case ":redeem" -> {
         redeemNext = true;
         say("console.redeem-next");
@@ -198,7 +196,8 @@ public final class ConsoleTill {
     }
     Purchase purchase = amountNext.map(Purchase::ofTotal).orElse(Purchase.unknown());
     amountNext = Optional.empty();
-    stamped(till.stamping().stamp(new StampRequest(code, input, program.id(), cashier.id(), purchase)));
+    stamped(
+        till.stamping().stamp(new StampRequest(code, input, program.id(), cashier.id(), purchase)));
   }
 
   private void stamped(StampOutcome outcome) {
@@ -216,7 +215,8 @@ public final class ConsoleTill {
       out.println("• " + Messages.text(locale, "stamp.nothing-given"));
       nothing.notes().forEach(n -> out.println("  " + Messages.text(locale, n)));
     } else if (outcome instanceof StampOutcome.NeedsConfirmation question) {
-      out.println("? " + Messages.text(locale, "stamp.confirm." + question.why().name()) + " [y/N]");
+      out.println(
+          "? " + Messages.text(locale, "stamp.confirm." + question.why().name()) + " [y/N]");
       if (yes(readLine())) {
         stamped(till.stamping().confirm(question));
       } else {
@@ -233,8 +233,12 @@ public final class ConsoleTill {
       return;
     }
     if (outcome instanceof RedemptionOutcome.Redeemed done) {
-      out.println("✓ " + Messages.text(locale, "redeem.done", program.reward())
-          + (done.offline() ? " (offline)" : "") + " " + CardText.of(program, done.balance(), locale));
+      out.println(
+          "✓ "
+              + Messages.text(locale, "redeem.done", program.reward())
+              + (done.offline() ? " (offline)" : "")
+              + " "
+              + CardText.of(program, done.balance(), locale));
       return;
     }
     PendingRedemption pending = ((RedemptionOutcome.Checked) outcome).pending();
@@ -242,7 +246,8 @@ public final class ConsoleTill {
     for (Reason reason : pending.decision().reasons()) {
       out.println("  - " + Messages.text(locale, reason.messageKey()));
     }
-    out.println("  " + Messages.text(locale, "redeem.verdict." + pending.decision().verdict().name()));
+    out.println(
+        "  " + Messages.text(locale, "redeem.verdict." + pending.decision().verdict().name()));
     if (pending.decision().refused()) {
       refuse("redeem.refused");
       return;
@@ -271,7 +276,8 @@ public final class ConsoleTill {
 
   private void undo(String reason) {
     CorrectionOutcome outcome =
-        till.corrections().undoLastStamp(cashier.id(), reason.isBlank() ? "undone at the till" : reason);
+        till.corrections()
+            .undoLastStamp(cashier.id(), reason.isBlank() ? "undone at the till" : reason);
     if (outcome instanceof CorrectionOutcome.Done) {
       say("console.undone");
     } else {

@@ -3,7 +3,6 @@ package com.stampcard.store.settings;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +55,8 @@ public final class LayeredSettings {
       String envPrefix,
       List<String> arguments) {
     Map<String, Setting> values = new LinkedHashMap<>();
-    try (InputStream in = LayeredSettings.class.getClassLoader().getResourceAsStream(defaultsResource)) {
+    try (InputStream in =
+        LayeredSettings.class.getClassLoader().getResourceAsStream(defaultsResource)) {
       if (in == null) {
         throw new IllegalStateException("built-in defaults missing: " + defaultsResource);
       }
@@ -71,7 +71,10 @@ public final class LayeredSettings {
           tree = YAML.readTree(file.toFile());
         } catch (JacksonException e) {
           throw new SettingsException(
-              file + " is not valid YAML (line " + e.getLocation().getLineNr() + "): "
+              file
+                  + " is not valid YAML (line "
+                  + e.getLocation().getLineNr()
+                  + "): "
                   + e.getOriginalMessage());
         } catch (IOException e) {
           throw new SettingsException("can't read " + file + ": " + e.getMessage(), e);
@@ -108,7 +111,11 @@ public final class LayeredSettings {
   }
 
   private static void flatten(
-      JsonNode node, String prefix, String source, Map<String, Setting> into, java.util.Set<String> known) {
+      JsonNode node,
+      String prefix,
+      String source,
+      Map<String, Setting> into,
+      java.util.Set<String> known) {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
@@ -120,7 +127,11 @@ public final class LayeredSettings {
       }
       if (known != null && !known.contains(key)) {
         throw new SettingsException(
-            "In " + source + ", '" + key + "' is not a setting. Known settings: "
+            "In "
+                + source
+                + ", '"
+                + key
+                + "' is not a setting. Known settings: "
                 + String.join(", ", known));
       }
       if (value.isArray() || value.isObject()) {
@@ -230,13 +241,19 @@ public final class LayeredSettings {
     return values.entrySet().stream()
         .map(
             e ->
-                e.getKey() + ": " + (secret(e.getKey()) ? "***" : e.getValue().value())
-                    + "    # from " + e.getValue().source())
+                e.getKey()
+                    + ": "
+                    + (secret(e.getKey()) ? "***" : e.getValue().value())
+                    + "    # from "
+                    + e.getValue().source())
         .collect(Collectors.joining("\n"));
   }
 
   private static boolean secret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("password") || k.contains("secret") || k.contains("token") || k.contains("pin");
+    return k.contains("password")
+        || k.contains("secret")
+        || k.contains("token")
+        || k.contains("pin");
   }
 }

@@ -33,7 +33,9 @@ class LayeredSettingsTest {
     assertThat(s.text("store")).isEqualTo("machine-store");
     assertThat(s.integer("login.maxFailures", 1, 20)).isEqualTo(9);
     LayeredSettings withArgs =
-        load(List.of(machine, user), Map.of("STAMPCARD_LOGIN_MAX_FAILURES", "9"),
+        load(
+            List.of(machine, user),
+            Map.of("STAMPCARD_LOGIN_MAX_FAILURES", "9"),
             List.of("--login.maxFailures=10"));
     assertThat(withArgs.integer("login.maxFailures", 1, 20)).isEqualTo(10);
     assertThat(withArgs.duration("login.lockout")).isEqualTo(Duration.ofMinutes(5));
