@@ -24,9 +24,9 @@ import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 
 /**
- * The till's store (and the server's) over Hibernate ORM. Thread-safe: each {@link
- * #inTransaction} call opens its own session and database transaction on the calling thread.
- * Calls don't nest: work must not call {@code inTransaction} again.
+ * The till's store (and the server's) over Hibernate ORM. Thread-safe: each {@link #inTransaction}
+ * call opens its own session and database transaction on the calling thread. Calls don't nest: work
+ * must not call {@code inTransaction} again.
  */
 public final class HibernateTillStore implements TillStore {
   private final SessionFactory sessions;
@@ -41,9 +41,9 @@ public final class HibernateTillStore implements TillStore {
   }
 
   /**
-   * Runs {@code work} in one transaction and commits it; an exception from the work or the
-   * database rolls all of it back. Database failures arrive as {@link StoreException}; the work's
-   * own exceptions arrive unchanged.
+   * Runs {@code work} in one transaction and commits it; an exception from the work or the database
+   * rolls all of it back. Database failures arrive as {@link StoreException}; the work's own
+   * exceptions arrive unchanged.
    */
   @Override
   public <T> T inTransaction(Function<TillTransaction, T> work) {
@@ -87,8 +87,8 @@ public final class HibernateTillStore implements TillStore {
   }
 
   /**
-   * Recomputes the whole balance projection from the events, following merges: what the
-   * projection must always equal. Takes time in proportion to the ledger; for repair and tests.
+   * Recomputes the whole balance projection from the events, following merges: what the projection
+   * must always equal. Takes time in proportion to the ledger; for repair and tests.
    */
   public void rebuildBalances() {
     inTransaction(

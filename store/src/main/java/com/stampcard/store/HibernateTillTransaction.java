@@ -173,8 +173,8 @@ final class HibernateTillTransaction implements TillTransaction {
 
   /**
    * Follows merged_into from {@code account} to the account its events count for, locking each
-   * account row on the way, so a merge can't move the balance while this transaction adds to it.
-   * An account this store has not seen (yet) is its own root.
+   * account row on the way, so a merge can't move the balance while this transaction adds to it. An
+   * account this store has not seen (yet) is its own root.
    */
   private UUID lockRoot(UUID account) {
     session.flush();
@@ -430,14 +430,22 @@ final class HibernateTillTransaction implements TillTransaction {
     Optional<ProgramEntity> stored = latestVersion(program.id());
     if (stored.isPresent() && stored.get().version() >= program.version()) {
       throw new IllegalArgumentException(
-          "program " + program.id() + ": version " + stored.get().version()
-              + " is stored; save version " + (stored.get().version() + 1) + " or higher, not "
+          "program "
+              + program.id()
+              + ": version "
+              + stored.get().version()
+              + " is stored; save version "
+              + (stored.get().version() + 1)
+              + " or higher, not "
               + program.version());
     }
     session.persist(
         new ProgramEntity(
-            program.id().value(), program.version(), program.kind().name(),
-            store.definitionOf(program), store.now()));
+            program.id().value(),
+            program.version(),
+            program.kind().name(),
+            store.definitionOf(program),
+            store.now()));
   }
 
   // --- staff ---
@@ -482,8 +490,8 @@ final class HibernateTillTransaction implements TillTransaction {
   }
 
   /**
-   * Appends the entry. Two transactions that append at once compute the same seq; the second
-   * fails on the primary key when it commits and is rolled back whole, so the chain stays sound.
+   * Appends the entry. Two transactions that append at once compute the same seq; the second fails
+   * on the primary key when it commits and is rolled back whole, so the chain stays sound.
    */
   @Override
   public void appendAudit(AuditEntry entry) {
@@ -507,9 +515,9 @@ final class HibernateTillTransaction implements TillTransaction {
   // --- used app codes ---
 
   /**
-   * Check, then insert under a savepoint: a slot already used answers false without an error, and
-   * a concurrent transaction that takes the same slot first makes the insert fail on the primary
-   * key, which is rolled back to the savepoint alone, so this transaction stays usable.
+   * Check, then insert under a savepoint: a slot already used answers false without an error, and a
+   * concurrent transaction that takes the same slot first makes the insert fail on the primary key,
+   * which is rolled back to the savepoint alone, so this transaction stays usable.
    */
   @Override
   public boolean markUsed(String deviceKeyIdHex, long timeStep) {

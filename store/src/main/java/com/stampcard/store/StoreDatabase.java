@@ -31,8 +31,8 @@ import org.hibernate.cfg.AvailableSettings;
 
 /**
  * Opens a Stampcard database: migrates its schema with Flyway, then builds Hibernate over a
- * HikariCP pool. The till uses an H2 file ({@link #h2File}); the central server PostgreSQL
- * ({@link #postgres}). Close it to close the pool and, for H2, the file.
+ * HikariCP pool. The till uses an H2 file ({@link #h2File}); the central server PostgreSQL ({@link
+ * #postgres}). Close it to close the pool and, for H2, the file.
  */
 public final class StoreDatabase implements AutoCloseable {
   /** The migrations every Stampcard database has: V1 to V99. */
@@ -214,8 +214,8 @@ public final class StoreDatabase implements AutoCloseable {
   }
 
   /**
-   * Hibernate with its boot kept short (the till starts with it): entities listed, not scanned;
-   * the dialect given, so no metadata round trip; the schema left to Flyway.
+   * Hibernate with its boot kept short (the till starts with it): entities listed, not scanned; the
+   * dialect given, so no metadata round trip; the schema left to Flyway.
    */
   private static SessionFactory sessionFactory(DataSource dataSource, Engine engine) {
     StandardServiceRegistry registry =
@@ -224,9 +224,11 @@ public final class StoreDatabase implements AutoCloseable {
             // Name and version instead of a dialect class: Hibernate picks the dialect without
             // opening a connection to ask.
             .applySetting(
-                AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, engine == Engine.H2 ? "H2" : "PostgreSQL")
+                AvailableSettings.JAKARTA_HBM2DDL_DB_NAME,
+                engine == Engine.H2 ? "H2" : "PostgreSQL")
             .applySetting(
-                AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, engine == Engine.H2 ? "2.3.232" : "16.0")
+                AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION,
+                engine == Engine.H2 ? "2.3.232" : "16.0")
             .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
             .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
             .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")

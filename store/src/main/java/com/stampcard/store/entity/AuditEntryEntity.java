@@ -48,7 +48,10 @@ public class AuditEntryEntity {
   public static AuditEntryEntity from(AuditEntry entry) {
     if (!Times.stored(entry.at()).equals(entry.at())) {
       throw new IllegalArgumentException(
-          "audit entry " + entry.seq() + ": its time " + entry.at()
+          "audit entry "
+              + entry.seq()
+              + ": its time "
+              + entry.at()
               + " has more than microsecond precision, which the database can't keep");
     }
     AuditEntryEntity e = new AuditEntryEntity();

@@ -16,9 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A row of {@code balance}: the projection of one root account's events in one program. It adds
- * up exactly as {@link Balance#apply} does, so it always equals {@link Balance#fold} of the
- * events.
+ * A row of {@code balance}: the projection of one root account's events in one program. It adds up
+ * exactly as {@link Balance#apply} does, so it always equals {@link Balance#fold} of the events.
  */
 @Entity
 @Table(name = "balance")

@@ -60,7 +60,8 @@ public class StaffEntity {
     name = member.name();
     role = member.role().name();
     pinHash = member.pin().encoded();
-    programs = member.programs().stream().map(ProgramId::value).sorted().collect(Collectors.joining(","));
+    programs =
+        member.programs().stream().map(ProgramId::value).sorted().collect(Collectors.joining(","));
     active = member.active();
     failedLogins = member.failedLogins();
     lockedUntil = member.lockedUntil().map(Times::stored).orElse(null);

@@ -1,8 +1,8 @@
 package com.stampcard.store.program;
 
 /**
- * A document (a program's stored JSON, a seed file) that can't be read: names the key that is
- * wrong and what is allowed there.
+ * A document (a program's stored JSON, a seed file) that can't be read: names the key that is wrong
+ * and what is allowed there.
  */
 public final class DocumentException extends RuntimeException {
   private final String key;

@@ -18,8 +18,12 @@ public final class JacksonProblems {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      return new DocumentException("", "not valid YAML or JSON" + where + ": " + e.getOriginalMessage(), e);
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      return new DocumentException(
+          "", "not valid YAML or JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     String key = keyOf(mapping);
     if (e instanceof UnrecognizedPropertyException unknown) {
@@ -29,7 +33,10 @@ public final class JacksonProblems {
     if (e instanceof InvalidFormatException format) {
       return new DocumentException(
           key,
-          "'" + format.getValue() + "' is not allowed; expected " + describe(format.getTargetType()),
+          "'"
+              + format.getValue()
+              + "' is not allowed; expected "
+              + describe(format.getTargetType()),
           e);
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

@@ -22,8 +22,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,16 +95,43 @@ public record ProgramDocument(
     String expiry = program.expiry().map(Duration::toString).orElse(null);
     if (program instanceof StampProgram s) {
       return new ProgramDocument(
-          s.id().value(), s.version(), s.kind().name(), s.name(), s.reward(), stores, expiry,
-          s.minimumPurchase().map(Money::toString).orElse(null), windows(s.windows()),
-          s.stampsRequired(), s.cooldown().toString(), s.mostPerVisit(),
-          s.stampCategories().stream().sorted().toList(), null, null, null, null, null);
+          s.id().value(),
+          s.version(),
+          s.kind().name(),
+          s.name(),
+          s.reward(),
+          stores,
+          expiry,
+          s.minimumPurchase().map(Money::toString).orElse(null),
+          windows(s.windows()),
+          s.stampsRequired(),
+          s.cooldown().toString(),
+          s.mostPerVisit(),
+          s.stampCategories().stream().sorted().toList(),
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     PointsProgram p = (PointsProgram) program;
     return new ProgramDocument(
-        p.id().value(), p.version(), p.kind().name(), p.name(), p.reward(), stores, expiry,
-        p.minimumPurchase().map(Money::toString).orElse(null), windows(p.windows()), null, null,
-        null, null, p.pointsPerUnit(), p.rounding().name(), new TreeMap<>(p.categoryMultipliers()),
+        p.id().value(),
+        p.version(),
+        p.kind().name(),
+        p.name(),
+        p.reward(),
+        stores,
+        expiry,
+        p.minimumPurchase().map(Money::toString).orElse(null),
+        windows(p.windows()),
+        null,
+        null,
+        null,
+        null,
+        p.pointsPerUnit(),
+        p.rounding().name(),
+        new TreeMap<>(p.categoryMultipliers()),
         p.capPerPurchase(),
         p.rewards().stream().map(r -> new Reward(r.points(), r.reward())).toList());
   }
@@ -112,8 +139,8 @@ public record ProgramDocument(
   /**
    * The program this document describes.
    *
-   * @param at the document's key in its file, for messages, for example {@code programs[0]}; ""
-   *     for a document of its own
+   * @param at the document's key in its file, for messages, for example {@code programs[0]}; "" for
+   *     a document of its own
    * @throws DocumentException naming the key that is wrong and what is allowed
    */
   public Program toProgram(String at) {
@@ -123,7 +150,10 @@ public record ProgramDocument(
     ProgramId programId = k.parse("id", required(k, "id", id), ProgramId::new);
     int programVersion = required(k, "version", version);
     Set<StoreId> storeIds =
-        k.parse("stores", orEmpty(stores), l -> l.stream().map(StoreId::new).collect(Collectors.toSet()));
+        k.parse(
+            "stores",
+            orEmpty(stores),
+            l -> l.stream().map(StoreId::new).collect(Collectors.toSet()));
     Optional<Duration> expiryTime = Optional.ofNullable(expiry).map(e -> k.duration("expiry", e));
     Optional<Money> minimum =
         Optional.ofNullable(minimumPurchase).map(m -> k.money("minimumPurchase", m));
@@ -140,11 +170,18 @@ public record ProgramDocument(
         k.onlyFor("POINTS", "capPerPurchase", capPerPurchase);
         k.onlyFor("POINTS", "rewards", rewards);
         return new StampProgram(
-            programId, programVersion, name, reward, storeIds,
-            required(k, "stampsRequired", stampsRequired), minimum,
+            programId,
+            programVersion,
+            name,
+            reward,
+            storeIds,
+            required(k, "stampsRequired", stampsRequired),
+            minimum,
             cooldown == null ? Duration.ZERO : k.duration("cooldown", cooldown),
-            mostPerVisit == null ? 1 : mostPerVisit, Set.copyOf(orEmpty(stampCategories)),
-            timeWindows, expiryTime);
+            mostPerVisit == null ? 1 : mostPerVisit,
+            Set.copyOf(orEmpty(stampCategories)),
+            timeWindows,
+            expiryTime);
       }
       k.onlyFor("STAMPS", "stampsRequired", stampsRequired);
       k.onlyFor("STAMPS", "cooldown", cooldown);
@@ -156,13 +193,20 @@ public record ProgramDocument(
         thresholds.add(givenRewards.get(i).toThreshold(k.child("rewards[" + i + "]")));
       }
       return new PointsProgram(
-          programId, programVersion, name, reward, storeIds,
+          programId,
+          programVersion,
+          name,
+          reward,
+          storeIds,
           required(k, "pointsPerUnit", pointsPerUnit),
           rounding == null
               ? RoundingMode.DOWN
               : k.oneOf("rounding", rounding, RoundingMode.class, RoundingMode::valueOf),
           categoryMultipliers == null ? Map.of() : new LinkedHashMap<>(categoryMultipliers),
-          capPerPurchase == null ? 0 : capPerPurchase, minimum, thresholds, timeWindows,
+          capPerPurchase == null ? 0 : capPerPurchase,
+          minimum,
+          thresholds,
+          timeWindows,
           expiryTime);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new DocumentException(at, "program " + id + ": " + e.getMessage(), e);
@@ -177,7 +221,9 @@ public record ProgramDocument(
                     w.days().size() == 7
                         ? List.of()
                         : w.days().stream().sorted().map(DayOfWeek::name).toList(),
-                    w.from().toString(), w.until().toString(), w.multiplier()))
+                    w.from().toString(),
+                    w.until().toString(),
+                    w.multiplier()))
         .toList();
   }
 
@@ -226,8 +272,12 @@ public record ProgramDocument(
       } catch (IllegalArgumentException e) {
         throw new DocumentException(
             key(name),
-            "'" + value + "' is not allowed; use one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")),
+            "'"
+                + value
+                + "' is not allowed; use one of "
+                + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", ")),
             e);
       }
     }
@@ -238,7 +288,9 @@ public record ProgramDocument(
       } catch (DateTimeParseException e) {
         throw new DocumentException(
             key(name),
-            "'" + value + "' is not a duration; write it in ISO-8601, for example PT0S, PT10M, P30D",
+            "'"
+                + value
+                + "' is not a duration; write it in ISO-8601, for example PT0S, PT10M, P30D",
             e);
       }
     }
@@ -248,7 +300,9 @@ public record ProgramDocument(
         return LocalTime.parse(Objects.requireNonNull(value).trim());
       } catch (DateTimeException | NullPointerException e) {
         throw new DocumentException(
-            key(name), "'" + value + "' is not a time of day; write it as HH:mm, for example 07:30", e);
+            key(name),
+            "'" + value + "' is not a time of day; write it as HH:mm, for example 07:30",
+            e);
       }
     }
 
@@ -262,7 +316,9 @@ public record ProgramDocument(
       } catch (IllegalArgumentException | ArithmeticException e) {
         throw new DocumentException(
             key(name),
-            "'" + value + "' is not an amount; write the amount and an ISO 4217 currency, for"
+            "'"
+                + value
+                + "' is not an amount; write the amount and an ISO 4217 currency, for"
                 + " example \"49.50 SEK\"",
             e);
       }

@@ -124,8 +124,7 @@ public final class DemoSeed {
               Account account = Account.opened(new AccountId(ids.next()), now, store);
               tx.addAccount(account);
               tx.addIdentifier(
-                  Identifier.linked(
-                      IdentifierKind.PRINTED_CARD, card.number(), account.id(), now));
+                  Identifier.linked(IdentifierKind.PRINTED_CARD, card.number(), account.id(), now));
               cardsIssued++;
             }
           }
@@ -156,7 +155,11 @@ public final class DemoSeed {
         if (!seen.add(program.id() + "@" + program.version())) {
           throw new SeedFileException(
               file,
-              key + ".id: program " + program.id() + " version " + program.version()
+              key
+                  + ".id: program "
+                  + program.id()
+                  + " version "
+                  + program.version()
                   + " is listed twice; give each version once",
               null);
         }
@@ -182,16 +185,20 @@ public final class DemoSeed {
       StaffId id, String name, Role role, char[] pin, Set<ProgramId> programs, boolean active) {}
 
   private StaffMember member(StaffEntry s) {
-    StaffMember m = StaffMember.of(s.id(), s.name(), s.role(), PinHash.of(s.pin(), pinIterations), s.programs());
+    StaffMember m =
+        StaffMember.of(
+            s.id(), s.name(), s.role(), PinHash.of(s.pin(), pinIterations), s.programs());
     return s.active()
         ? m
-        : new StaffMember(m.id(), m.name(), m.role(), m.pin(), m.programs(), false, 0, Optional.empty());
+        : new StaffMember(
+            m.id(), m.name(), m.role(), m.pin(), m.programs(), false, 0, Optional.empty());
   }
 
   private static List<StaffEntry> readStaff(Path file) {
     StaffFile parsed = readYaml(file, StaffFile.class);
     if (parsed.staff() == null || parsed.staff().isEmpty()) {
-      throw new SeedFileException(file, "staff: is required; list at least one member of staff", null);
+      throw new SeedFileException(
+          file, "staff: is required; list at least one member of staff", null);
     }
     List<StaffEntry> out = new ArrayList<>();
     Set<StaffId> seen = new HashSet<>();
@@ -214,7 +221,8 @@ public final class DemoSeed {
       if (!PIN.matcher(pin).matches()) {
         throw new SeedFileException(
             file,
-            key + ".pin: must be 4 to 12 digits, written in quotes (\"0123\": unquoted, YAML"
+            key
+                + ".pin: must be 4 to 12 digits, written in quotes (\"0123\": unquoted, YAML"
                 + " reads a leading 0 as an octal number)",
             null);
       }
@@ -252,12 +260,17 @@ public final class DemoSeed {
       try {
         PrintedCard card = new PrintedCard(line);
         if (cards.putIfAbsent(card.number(), card) != null) {
-          throw new SeedFileException(file, "line " + (i + 1) + ": " + line + " is listed twice", null);
+          throw new SeedFileException(
+              file, "line " + (i + 1) + ": " + line + " is listed twice", null);
         }
       } catch (IllegalArgumentException e) {
         throw new SeedFileException(
             file,
-            "line " + (i + 1) + ": '" + line + "' is not a printed card number; write 13 digits:"
+            "line "
+                + (i + 1)
+                + ": '"
+                + line
+                + "' is not a printed card number; write 13 digits:"
                 + " 29, a ten-digit serial and the GS1 check digit",
             e);
       }
@@ -297,7 +310,8 @@ public final class DemoSeed {
     return value;
   }
 
-  private static <T> T parse(Path file, String key, String value, java.util.function.Function<String, T> parser) {
+  private static <T> T parse(
+      Path file, String key, String value, java.util.function.Function<String, T> parser) {
     try {
       return parser.apply(value);
     } catch (IllegalArgumentException e) {
