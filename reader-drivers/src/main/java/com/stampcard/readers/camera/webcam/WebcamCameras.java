@@ -69,8 +69,20 @@ public final class WebcamCameras implements Cameras {
     try {
       return Webcam.getWebcams(LIST_TIMEOUT_MS);
     } catch (TimeoutException | WebcamException e) {
-      throw new CameraException("the cameras could not be listed: " + e.getMessage(), e);
+      throw new CameraException(describe(e), e);
     }
+  }
+
+  /** The default driver's failure to load its native part says little; say what to install. */
+  private static String describe(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof LinkageError || m.contains("Cannot execute task")) {
+        return "the camera driver could not start: on Linux install libv4l-0"
+            + " (apt-get install libv4l-0)";
+      }
+    }
+    return "the cameras could not be listed: " + e.getMessage();
   }
 
   private static Dimension nearest(Dimension[] sizes, int width, int height) {
