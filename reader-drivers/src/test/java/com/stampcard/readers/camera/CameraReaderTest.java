@@ -26,12 +26,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The camera reader through webcam-capture's own pipeline ({@code Webcam.getWebcams}, {@code open},
@@ -119,10 +123,48 @@ class CameraReaderTest {
     assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text(b));
   }
 
+  static Stream<Arguments> hardFrames() {
+    String app = AppCodeDigits.encode(AppCodeMaker.newPhone().steadyAt(Instant.now()));
+    String card = PrintedCard.fromSerial(314).number();
+    return Stream.of(
+        Arguments.of("app QR, blurred", TestFrames.qr(app, 4), Shot.plain().blurred(3), app),
+        Arguments.of("app QR, rotated 30°", TestFrames.qr(app, 4), Shot.plain().rotated(30), app),
+        Arguments.of("app QR, small", TestFrames.qr(app, 2), Shot.plain(), app),
+        Arguments.of(
+            "app QR, low contrast", TestFrames.qr(app, 4), Shot.plain().contrast(100, 160), app),
+        Arguments.of(
+            "EAN-13, blurred", TestFrames.ean13(card, 4, 120), Shot.plain().blurred(3), card),
+        Arguments.of(
+            "EAN-13, rotated 10°", TestFrames.ean13(card, 3, 120), Shot.plain().rotated(10), card),
+        Arguments.of("EAN-13, small", TestFrames.ean13(card, 2, 60), Shot.plain(), card),
+        Arguments.of(
+            "Code128, low contrast",
+            TestFrames.code128(card, 3, 100),
+            Shot.plain().contrast(100, 160),
+            card),
+        Arguments.of(
+            "Code128, upside down",
+            TestFrames.code128(card, 3, 100),
+            Shot.plain().rotated(180),
+            card),
+        Arguments.of(
+            "QR outside the square", TestFrames.qr(card, 4), Shot.plain().at(0.15, 0.2), card));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hardFrames")
+  void hardFramesFromFilesAreReadThroughTheWebcamPipeline(
+      String name, BufferedImage code, Shot shot, String expected) throws Exception {
+    CAMERA.show(file(name.replaceAll("[^A-Za-z0-9]", "_"), TestFrames.frame(640, 480, code, shot)));
+    assertThat(recorder.nextRead(WAIT).raw()).isEqualTo(new RawInput.Text(expected));
+  }
+
   @Test
   void framesWithNoCodeGiveNoRead() throws Exception {
-    CAMERA.show(file("desk", TestFrames.empty(640, 480, 11)));
-    assertThat(recorder.readsWithin(Duration.ofSeconds(1))).isEmpty();
+    for (long seed = 11; seed < 16; seed++) {
+      CAMERA.show(file("desk" + seed, TestFrames.empty(640, 480, seed)));
+      assertThat(recorder.readsWithin(Duration.ofMillis(300))).isEmpty();
+    }
   }
 
   @Test
