@@ -70,7 +70,10 @@ public final class WireMapping {
         f.optional(at + ".input_method", w.inputMethod(), t -> parseEnum(InputMethod.class, t));
     String reason = w.reason();
     if (reason != null) {
-      f.check(reason.length() <= MAX_REASON, at + ".reason", "may have " + MAX_REASON + " characters at most");
+      f.check(
+          reason.length() <= MAX_REASON,
+          at + ".reason",
+          "may have " + MAX_REASON + " characters at most");
     }
     StaffId approvedBy = f.optional(at + ".approved_by", w.approvedBy(), StaffId::new);
     Set<EventFlag> flags = EnumSet.noneOf(EventFlag.class);
@@ -214,8 +217,7 @@ public final class WireMapping {
     try {
       return Enum.valueOf(type, text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not one of " + EnumSet.allOf(type), e);
+      throw new IllegalArgumentException("'" + text + "' is not one of " + EnumSet.allOf(type), e);
     }
   }
 }

@@ -105,7 +105,9 @@ public final class ServerDatabase implements AutoCloseable {
               clock,
               List.of(
                   "classpath:db/server/common",
-                  engine == Engine.H2 ? "classpath:db/server/h2" : "classpath:db/server/postgresql"));
+                  engine == Engine.H2
+                      ? "classpath:db/server/h2"
+                      : "classpath:db/server/postgresql"));
       return new ServerDatabase(pool, store, engine, url, user, password);
     } catch (RuntimeException e) {
       pool.close();
@@ -189,8 +191,8 @@ public final class ServerDatabase implements AutoCloseable {
   }
 
   /**
-   * Feed rows with a lower feed_xid than this are final: every transaction that could still add
-   * one has ended. On PostgreSQL the xmin of a current snapshot; on H2, where one writer commits
+   * Feed rows with a lower feed_xid than this are final: every transaction that could still add one
+   * has ended. On PostgreSQL the xmin of a current snapshot; on H2, where one writer commits
    * positions in order, everything committed is final.
    */
   public long visibleBelow(Connection c) throws SQLException {

@@ -74,8 +74,7 @@ public final class Enrolment {
               }
             }
           }
-          try (PreparedStatement s =
-              c.prepareStatement("SELECT 1 FROM shop_store WHERE id = ?")) {
+          try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM shop_store WHERE id = ?")) {
             s.setString(1, store.value());
             try (ResultSet r = s.executeQuery()) {
               if (!r.next()) {
@@ -111,8 +110,7 @@ public final class Enrolment {
    * and changes nothing. Enrolling a till again replaces its credential: the old one stops working.
    */
   public EnrolResponse enrol(String code) {
-    String normalized =
-        code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    String normalized = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     if (!CODE.matcher(normalized).matches()) {
       throw ApiException.badRequest(
           "An enrolment code has 12 letters and digits, like ABCD-EFGH-JK23. Check the code the"

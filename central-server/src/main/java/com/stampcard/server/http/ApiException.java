@@ -16,8 +16,7 @@ public final class ApiException extends RuntimeException {
   }
 
   public static ApiException badRequest(String detail, List<Problem.FieldError> errors) {
-    return new ApiException(
-            Problem.of(400, "invalid-request", "The request is not valid", detail))
+    return new ApiException(Problem.of(400, "invalid-request", "The request is not valid", detail))
         .with(errors);
   }
 
@@ -48,9 +47,7 @@ public final class ApiException extends RuntimeException {
             413,
             "request-too-large",
             "The request is too large",
-            "Requests may carry at most "
-                + limit
-                + " bytes. Send the events in smaller batches."));
+            "Requests may carry at most " + limit + " bytes. Send the events in smaller batches."));
   }
 
   private ApiException with(List<Problem.FieldError> errors) {

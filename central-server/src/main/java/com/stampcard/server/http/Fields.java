@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Validates the fields of one request and collects every problem, so a till's developer sees all
- * of them in one answer rather than one per try.
+ * Validates the fields of one request and collects every problem, so a till's developer sees all of
+ * them in one answer rather than one per try.
  */
 public final class Fields {
   private final List<Problem.FieldError> errors = new ArrayList<>();
@@ -20,7 +20,8 @@ public final class Fields {
     try {
       return parser.apply(value);
     } catch (RuntimeException e) {
-      errors.add(new Problem.FieldError(field, e.getMessage() == null ? "is not valid" : e.getMessage()));
+      errors.add(
+          new Problem.FieldError(field, e.getMessage() == null ? "is not valid" : e.getMessage()));
       return null;
     }
   }

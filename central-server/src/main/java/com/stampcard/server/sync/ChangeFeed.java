@@ -125,12 +125,7 @@ public final class ChangeFeed {
   }
 
   private int changes(
-      Connection c,
-      Cursor cursor,
-      long below,
-      Set<UUID> accounts,
-      Set<UUID> overdrafts,
-      long[] at)
+      Connection c, Cursor cursor, long below, Set<UUID> accounts, Set<UUID> overdrafts, long[] at)
       throws SQLException {
     int scanned = 0;
     try (PreparedStatement s =
@@ -223,8 +218,8 @@ public final class ChangeFeed {
     return out;
   }
 
-  private static List<WireOverdraft> overdrafts(
-      Connection c, Set<UUID> ids, Set<String> programs) throws SQLException {
+  private static List<WireOverdraft> overdrafts(Connection c, Set<UUID> ids, Set<String> programs)
+      throws SQLException {
     List<WireOverdraft> out = new ArrayList<>();
     for (List<UUID> chunk : Ledger.chunks(ids)) {
       try (PreparedStatement s =
@@ -261,10 +256,10 @@ public final class ChangeFeed {
         c -> {
           List<UUID> ids = new ArrayList<>();
           try (PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT event_id FROM overdraft_review ORDER BY found_at DESC FETCH FIRST "
-                      + limit
-                      + " ROWS ONLY");
+                  c.prepareStatement(
+                      "SELECT event_id FROM overdraft_review ORDER BY found_at DESC FETCH FIRST "
+                          + limit
+                          + " ROWS ONLY");
               ResultSet r = s.executeQuery()) {
             while (r.next()) {
               ids.add(r.getObject(1, UUID.class));

@@ -99,7 +99,8 @@ final class Ingest {
       }
     }
     Map<Long, UUID> places =
-        Ledger.eventsAtSeqs(c, till.till().value(), fresh.stream().map(LedgerEvent::tillSeq).toList());
+        Ledger.eventsAtSeqs(
+            c, till.till().value(), fresh.stream().map(LedgerEvent::tillSeq).toList());
     for (LedgerEvent e : fresh) {
       UUID holder = places.get(e.tillSeq());
       if (holder != null) {
@@ -242,7 +243,8 @@ final class Ingest {
       }
       Ledger.insertAccount(
           c,
-          new Account(a.id(), a.createdAt(), a.createdAtStore(), AccountStatus.ACTIVE, Optional.empty()));
+          new Account(
+              a.id(), a.createdAt(), a.createdAtStore(), AccountStatus.ACTIVE, Optional.empty()));
       Ledger.feed(c, "ACCOUNT", id.toString());
       changed = true;
     }

@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 final class Ledger {
   private static final int MERGE_HOPS = 16;
   private static final int IN_CHUNK = 500;
+
   /** The store keeps public keys as hex. */
   private static final HexFormat HEX = HexFormat.of();
 

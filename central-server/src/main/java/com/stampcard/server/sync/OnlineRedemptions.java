@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * Spends a card online before the till records its redemption: conditional (only when the balance,
- * less the other open online spends, covers it) and idempotent (asking again with the same event
- * id answers the same). The hold lasts until the till's event arrives or the hold TTL passes.
+ * less the other open online spends, covers it) and idempotent (asking again with the same event id
+ * answers the same). The hold lasts until the till's event arrives or the hold TTL passes.
  */
 final class OnlineRedemptions {
   private OnlineRedemptions() {}

@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Programs, staff and stores as a till of one store sees them, with a digest that changes when
- * they do. Small enough to send whole whenever it changed.
+ * Programs, staff and stores as a till of one store sees them, with a digest that changes when they
+ * do. Small enough to send whole whenever it changed.
  */
 public final class ReferenceData {
   private static final ObjectMapper JSON = Json.mapper();
@@ -35,9 +35,7 @@ public final class ReferenceData {
 
   /** The ids of the programs that run at this store. */
   public Set<String> programsAt(StoreId store) {
-    return db.store()
-        .inTransaction(tx -> tx.programs())
-        .stream()
+    return db.store().inTransaction(tx -> tx.programs()).stream()
         .filter(p -> p.runsAt(store))
         .map(Program::id)
         .map(p -> p.value())
