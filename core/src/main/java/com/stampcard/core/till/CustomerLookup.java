@@ -63,9 +63,6 @@ public final class CustomerLookup {
         tx.findIdentifier(IdentifierKind.APP_DEVICE, app.identifierValue());
     Optional<DevicePublicKey> storedKey =
         known.flatMap(Identifier::publicKey).map(DevicePublicKey::fromUncompressed);
-    if (known.isEmpty() && app.form() == AppCode.Form.STEADY) {
-      return new Lookup.Refused("lookup.app-not-known");
-    }
     AppCodeVerifier.Verdict verdict = new AppCodeVerifier(clock, tx).verify(app, storedKey);
     if (verdict instanceof AppCodeVerifier.Verdict.Refused refused) {
       return new Lookup.Refused(refused.problem().messageKey());
