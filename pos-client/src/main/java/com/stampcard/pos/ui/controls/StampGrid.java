@@ -60,7 +60,7 @@ public final class StampGrid extends GridPane {
       stamp.setMaxSize(size, size);
       if (filled) {
         FontIcon check = new FontIcon(MaterialDesignC.CHECK_BOLD);
-        check.setIconSize((int) (size * 0.55));
+        TillControls.size(check, (int) (size * 0.55));
         check.getStyleClass().add("stamp-check");
         stamp.getChildren().add(check);
         if (animate.get() && i >= before) {

@@ -22,8 +22,19 @@ public final class TillControls {
 
   public static FontIcon icon(Ikon ikon, int size) {
     FontIcon icon = new FontIcon(ikon);
-    icon.setIconSize(size);
+    size(icon, size);
     return icon;
+  }
+
+  /** Sizes an icon; inline, because the theme's stylesheet would override a plain setter. */
+  public static void size(FontIcon icon, int size) {
+    String style = icon.getStyle() == null ? "" : icon.getStyle();
+    icon.setStyle(
+        style
+            + (style.isBlank() || style.endsWith(";") ? "" : ";")
+            + "-fx-icon-size: "
+            + size
+            + "px;");
   }
 
   /**

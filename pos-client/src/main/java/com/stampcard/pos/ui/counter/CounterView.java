@@ -14,6 +14,7 @@ import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -51,6 +53,10 @@ public final class CounterView {
   private static final Duration CONFIRMATION = Duration.seconds(6);
 
   private static final Duration REDEMPTION = Duration.seconds(10);
+
+  private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+  private static final PseudoClass MANAGER = PseudoClass.getPseudoClass("manager");
+  private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
   private final CounterViewModel vm;
   private final Texts texts;
@@ -132,12 +138,10 @@ public final class CounterView {
     vm.modeProperty()
         .addListener(
             (o, before, now) -> {
-              stamp.pseudoClassStateChanged(
-                  javafx.css.PseudoClass.getPseudoClass("selected"), now == Mode.STAMP);
-              redeem.pseudoClassStateChanged(
-                  javafx.css.PseudoClass.getPseudoClass("selected"), now == Mode.REDEEM);
+              stamp.pseudoClassStateChanged(SELECTED, now == Mode.STAMP);
+              redeem.pseudoClassStateChanged(SELECTED, now == Mode.REDEEM);
             });
-    stamp.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), true);
+    stamp.pseudoClassStateChanged(SELECTED, true);
 
     HBox header = new HBox(16, titles, TillControls.grow(), stamp, redeem);
     header.setAlignment(Pos.CENTER_LEFT);
@@ -160,15 +164,18 @@ public final class CounterView {
             "how-to-read");
     typedField.setId("typed-code");
     typedField.getStyleClass().add("big-field");
-    typedField.promptTextProperty().bind(texts.of("ui.counter.type-code"));
+    typedField.setPromptText("2900 0000 0001 8");
     typedField.textProperty().bindBidirectional(vm.typedCodeProperty());
     typedField.setOnAction(e -> vm.readTypedCode());
     Button read =
         TillControls.button(texts, "ui.counter.read-typed", MaterialDesignK.KEYBOARD, "F6");
     read.setId("read-typed");
     read.setOnAction(e -> vm.readTypedCode());
-    HBox typed = new HBox(8, typedField, read);
+    HBox typedRow = new HBox(8, typedField, read);
     HBox.setHgrow(typedField, Priority.ALWAYS);
+    read.setMinWidth(Region.USE_PREF_SIZE);
+    Label typedTitle = TillControls.text(texts.of("ui.counter.type-code"), "field-title");
+    VBox typed = new VBox(6, typedTitle, typedRow);
 
     TextField amount = new TextField();
     amount.setId("amount");
@@ -236,8 +243,7 @@ public final class CounterView {
   }
 
   private Node readyPanel() {
-    FontIcon scan = new FontIcon(MaterialDesignQ.QRCODE_SCAN);
-    scan.setIconSize(120);
+    FontIcon scan = TillControls.icon(MaterialDesignQ.QRCODE_SCAN, 140);
     scan.getStyleClass().add("ready-icon");
     Label ready =
         TillControls.text(
@@ -347,16 +353,12 @@ public final class CounterView {
                 });
     Label verdict = TillControls.text(texts.of(vm.verdictProperty()), "verdict");
     verdict.setId("verdict");
-    vm.approvableProperty()
+    vm.verdictProperty()
         .addListener(
-            (o, b, now) ->
-                verdict.pseudoClassStateChanged(
-                    javafx.css.PseudoClass.getPseudoClass("refused"), !now));
-    vm.managerNeededProperty()
-        .addListener(
-            (o, b, now) ->
-                verdict.pseudoClassStateChanged(
-                    javafx.css.PseudoClass.getPseudoClass("manager"), now));
+            (o, b, now) -> {
+              verdict.pseudoClassStateChanged(REFUSED, !vm.approvableProperty().get());
+              verdict.pseudoClassStateChanged(MANAGER, vm.managerNeededProperty().get());
+            });
 
     Button approve =
         TillControls.button(texts, "ui.redeem.approve", MaterialDesignC.CHECK_BOLD, "F9");

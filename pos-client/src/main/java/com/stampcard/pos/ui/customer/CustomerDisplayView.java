@@ -39,7 +39,7 @@ public final class CustomerDisplayView {
     shop.getStyleClass().add("customer-shop");
 
     FontIcon icon = new FontIcon();
-    icon.setIconSize(96);
+    TillControls.size(icon, 120);
     icon.getStyleClass().add("customer-icon");
     icon.iconCodeProperty()
         .bind(

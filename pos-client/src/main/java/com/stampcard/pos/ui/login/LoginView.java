@@ -96,8 +96,10 @@ public final class LoginView {
     for (int d = 1; d <= 9; d++) {
       keypad.add(digit((char) ('0' + d)), (d - 1) % 3, (d - 1) / 3);
     }
-    Button back =
-        TillControls.button(texts, "ui.login.backspace", MaterialDesignB.BACKSPACE_OUTLINE, null);
+    Button back = new Button();
+    back.setGraphic(TillControls.icon(MaterialDesignB.BACKSPACE_OUTLINE, 32));
+    back.accessibleTextProperty().bind(texts.of("ui.login.backspace"));
+    back.setId("pin-backspace");
     back.getStyleClass().add("keypad-key");
     back.setFocusTraversable(false);
     back.setOnAction(e -> vm.pinBackspace());
@@ -105,10 +107,16 @@ public final class LoginView {
     keypad.add(digit('0'), 1, 3);
     Button logIn = TillControls.button(texts, "ui.login.log-in", MaterialDesignL.LOGIN, "Enter");
     logIn.setId("log-in");
-    logIn.getStyleClass().addAll("keypad-key", "accent");
+    logIn.getStyleClass().addAll("log-in", "accent");
+    logIn.setMaxWidth(Double.MAX_VALUE);
     logIn.disableProperty().bind(vm.canLogInProperty().not());
     logIn.setOnAction(e -> vm.logIn());
-    keypad.add(logIn, 2, 3);
+    Button clear = new Button("C");
+    clear.setId("pin-clear");
+    clear.getStyleClass().addAll("keypad-key", "keypad-digit");
+    clear.setFocusTraversable(false);
+    clear.setOnAction(e -> vm.pinProperty().set(""));
+    keypad.add(clear, 2, 3);
 
     Label problem = TillControls.text(texts.of(vm.problemProperty()), "problem");
     problem.setId("login-problem");
@@ -117,7 +125,7 @@ public final class LoginView {
     Label checking = TillControls.text(texts.of("ui.login.checking"), "hint");
     checking.visibleProperty().bind(vm.busyProperty());
 
-    VBox right = new VBox(16, pinTitle, pinField, keypad, checking);
+    VBox right = new VBox(16, pinTitle, pinField, keypad, logIn, checking);
     right.setAlignment(Pos.TOP_CENTER);
     right.setPrefWidth(420);
 

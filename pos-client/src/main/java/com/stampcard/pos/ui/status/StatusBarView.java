@@ -62,7 +62,7 @@ public final class StatusBarView {
     readers.setId("reader-lights");
 
     FontIcon syncIcon = new FontIcon();
-    syncIcon.setIconSize(22);
+    TillControls.size(syncIcon, 24);
     syncIcon
         .iconCodeProperty()
         .bind(
