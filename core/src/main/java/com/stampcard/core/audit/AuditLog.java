@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,15 @@ public final class AuditLog {
 
   /** Appends an entry chained to the last one, in the caller's transaction. */
   public static AuditEntry append(
-      AuditPort port, Instant at, String actor, AuditAction action, String subject, String detail) {
+      AuditPort port,
+      Instant when,
+      String actor,
+      AuditAction action,
+      String subject,
+      String detail) {
+    // Hash the time a database can keep (PostgreSQL and H2 keep microseconds): hashing the
+    // clock's nanoseconds would break the chain as soon as the entry is read back.
+    Instant at = when.truncatedTo(ChronoUnit.MICROS);
     Optional<AuditEntry> last = port.lastAuditEntry();
     long seq = last.map(e -> e.seq() + 1).orElse(1L);
     String previous = last.map(AuditEntry::hash).orElse(GENESIS);

@@ -18,6 +18,20 @@ class AuditLogTest {
   }
 
   @Test
+  void anEntryKeepsItsTimeToTheMicrosecondAsADatabaseStoresIt() {
+    AuditEntry e =
+        AuditLog.append(
+            audit,
+            Instant.parse("2026-11-24T10:00:00.123456789Z"),
+            "anna",
+            AuditAction.REDEMPTION,
+            "e4",
+            "read back from a database");
+    assertThat(e.at()).isEqualTo(Instant.parse("2026-11-24T10:00:00.123456Z"));
+    assertThat(AuditLog.verify(audit).intact()).isTrue();
+  }
+
+  @Test
   void anUntouchedChainVerifies() {
     AuditLog.Verification v = AuditLog.verify(audit);
     assertThat(v.intact()).isTrue();
