@@ -45,7 +45,6 @@ public final class TillWindow {
 
   public TillWindow(TillServices services, UiSettings settings, TaskExecutor tasks, Clock clock) {
     this.settings = settings;
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     texts = new Texts(settings.language());
     TillSession session = new TillSession();
     CustomerDisplayViewModel customer = new CustomerDisplayViewModel(settings.shopName());
@@ -75,14 +74,33 @@ public final class TillWindow {
             counterView,
             settings.idleLogout());
     scene = new Scene(shellView.node(), WIDTH, HEIGHT);
-    scene.getStylesheets().add(stylesheet());
+    style(scene);
     customerView = new CustomerDisplayView(customer, texts);
     customerScene = new Scene(new javafx.scene.layout.StackPane(customerView.node()), 1024, 768);
-    customerScene.getStylesheets().add(stylesheet());
+    style(customerScene);
   }
 
-  private static String stylesheet() {
-    return TillWindow.class.getResource("till.css").toExternalForm();
+  /** The theme and the till's stylesheet. */
+  static void style(Scene target) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    target.getStylesheets().add(TillWindow.class.getResource("till.css").toExternalForm());
+  }
+
+  /**
+   * Runs {@code action} once, on the UI thread, when the login screen is usable: the names are
+   * loaded and laid out for the next frame.
+   */
+  public void whenUsable(Runnable action) {
+    Runnable[] listener = new Runnable[1];
+    Runnable onPulse =
+        () -> {
+          if (!shell.login().staff().isEmpty()) {
+            scene.removePostLayoutPulseListener(listener[0]);
+            action.run();
+          }
+        };
+    listener[0] = onPulse;
+    scene.addPostLayoutPulseListener(onPulse);
   }
 
   /** Shows the till in {@code stage}, and the customer display when configured. */

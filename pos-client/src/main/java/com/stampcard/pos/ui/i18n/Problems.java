@@ -1,5 +1,6 @@
 package com.stampcard.pos.ui.i18n;
 
+import com.stampcard.store.TillDatabaseInUseException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class Problems {
           return Msg.of("ui.error.database-in-use");
         }
       }
-      if (t.getClass().getSimpleName().equals("TillDatabaseInUseException")) {
+      if (t instanceof TillDatabaseInUseException) {
         return Msg.of("ui.error.database-in-use");
       }
       if (diskFull(t)) {
