@@ -1,6 +1,7 @@
 package com.stampcard.pos;
 
 import com.stampcard.core.id.UuidV7Generator;
+import com.stampcard.core.staff.PinHash;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.config.TillConfig;
 import com.stampcard.store.StoreDatabase;
@@ -31,15 +32,24 @@ public final class TillAssembly implements AutoCloseable {
    * @throws com.stampcard.store.seed.SeedFileException if a demo file is wrong
    */
   public static TillAssembly open(TillConfig config, Clock clock) {
+    return open(config, clock, RedemptionAuthority.standaloneTill(), PinHash.DEFAULT_ITERATIONS);
+  }
+
+  /**
+   * Opens the till with the given redemption authority (the sync agent's, or a test's server).
+   *
+   * @param demoPinIterations the PBKDF2 cost of demo PINs; tests lower it
+   */
+  public static TillAssembly open(
+      TillConfig config, Clock clock, RedemptionAuthority authority, int demoPinIterations) {
     StoreDatabase database = StoreDatabase.h2File(config.database(), clock);
     try {
       config
           .demoData()
           .ifPresent(
               folder ->
-                  new DemoSeed(clock, new UuidV7Generator(clock))
+                  new DemoSeed(clock, new UuidV7Generator(clock), demoPinIterations)
                       .load(database.tillStore(), folder, config.settings().store()));
-      RedemptionAuthority authority = RedemptionAuthority.standaloneTill();
       TillServices services =
           TillServices.over(
               database.tillStore(),
