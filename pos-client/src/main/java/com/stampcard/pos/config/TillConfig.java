@@ -6,6 +6,7 @@ import com.stampcard.core.redeem.RedemptionRules;
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.TillSettings;
+import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.store.settings.LayeredSettings;
 import com.stampcard.store.settings.SettingsException;
@@ -33,6 +34,7 @@ public record TillConfig(
     String shopName,
     Duration idleLogout,
     UiSettings.CustomerDisplay customerDisplay,
+    TillReaders.ReaderSettings readers,
     String effective) {
 
   static final String DEFAULTS = "com/stampcard/pos/till-defaults.yaml";
@@ -72,6 +74,7 @@ public record TillConfig(
     String language = s.text("language", "en|sv|nl", "use en, sv or nl");
     String demo = s.text("demoData").strip();
     String shopName = s.text("shopName").strip();
+    String nfc = s.text("readers.nfc").strip();
     return new TillConfig(
         settings,
         Messages.supported(Locale.forLanguageTag(language)),
@@ -83,6 +86,10 @@ public record TillConfig(
         shopName.isEmpty() ? settings.store().value() : shopName,
         s.parsed("idleLogout", TillConfig::idleTime, "use an ISO-8601 duration of PT10S or more"),
         s.choice("customerDisplay", UiSettings.CustomerDisplay.class),
+        new TillReaders.ReaderSettings(
+            s.flag("readers.keyboardWedge"),
+            s.text("readers.serialPort").strip(),
+            nfc.equals("none") ? Optional.empty() : Optional.of(nfc.equals("first") ? "" : nfc)),
         s.describe());
   }
 

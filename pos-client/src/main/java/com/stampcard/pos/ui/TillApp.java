@@ -2,6 +2,7 @@ package com.stampcard.pos.ui;
 
 import com.stampcard.pos.TillAssembly;
 import com.stampcard.pos.config.TillConfig;
+import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.pos.ui.i18n.Msg;
 import com.stampcard.pos.ui.i18n.Problems;
 import com.stampcard.pos.ui.i18n.Texts;
@@ -19,7 +20,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX till: starts the toolkit while the store opens (they take about as long and run side
- * by side), then shows the login screen. Closing the window closes the store.
+ * by side), then shows the login screen and starts the readers. Closing the window stops the
+ * readers and closes the store.
  */
 public final class TillApp {
   private static final System.Logger LOG = System.getLogger(TillApp.class.getName());
@@ -45,10 +47,12 @@ public final class TillApp {
       return 1;
     }
     BackgroundTaskExecutor tasks = TaskExecutor.background(Platform::runLater);
+    ReaderHub readers = new ReaderHub(TillReaders.of(config.readers(), clock), Platform::runLater);
     Platform.runLater(
         () -> {
           Stage stage = new Stage();
           TillWindow window = new TillWindow(till.services(), config.ui(), tasks, clock);
+          readers.connect(window);
           window.whenUsable(
               () ->
                   System.out.println(
@@ -57,6 +61,7 @@ public final class TillApp {
                           + " ms after the JVM started"));
           stage.setOnHidden(
               e -> {
+                readers.close();
                 window.stop();
                 closed.countDown();
               });

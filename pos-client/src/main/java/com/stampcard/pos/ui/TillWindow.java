@@ -17,6 +17,8 @@ import com.stampcard.pos.ui.shell.TillSession;
 import com.stampcard.pos.ui.status.StatusBarView;
 import com.stampcard.pos.ui.status.StatusBarViewModel;
 import com.stampcard.pos.ui.task.TaskExecutor;
+import com.stampcard.readers.Read;
+import com.stampcard.readers.ReaderStatus;
 import java.time.Clock;
 import java.util.List;
 import javafx.application.Application;
@@ -131,6 +133,17 @@ public final class TillWindow {
       facing.show();
       stage.setOnHidden(e -> facing.close());
     }
+  }
+
+  /** A reader read something. UI thread. */
+  public void read(Read read) {
+    shellView.activity();
+    shell.codeRead(read.reading(), read.inputMethod());
+  }
+
+  /** A reader's status changed. UI thread. */
+  public void readerStatus(ReaderStatus status) {
+    shell.readerStatus(status);
   }
 
   public void stop() {

@@ -5,10 +5,13 @@ import com.stampcard.core.till.MutableClock;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.TillAssembly;
 import com.stampcard.pos.config.TillConfig;
+import com.stampcard.pos.readers.TillReaders;
+import com.stampcard.pos.ui.ReaderHub;
 import com.stampcard.pos.ui.TillWindow;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.pos.ui.task.BackgroundTaskExecutor;
 import com.stampcard.pos.ui.task.TaskExecutor;
+import com.stampcard.readers.nfc.SimulatedNfcTerminals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +25,9 @@ import javafx.stage.Stage;
 /**
  * The whole till for a UI test: the real configuration loading, an H2 file in a temporary folder
  * with the demo programs, staff and cards of {@code config/demo} (PINs hashed cheaply), the real
- * services, screens and keyboard-wedge reader, and a scanner that types at scanner speed. The clock
- * is the test's, so a test can step past the repeat window.
+ * services, screens and readers (the keyboard wedge; an NFC reader on simulated PC/SC terminals
+ * when a test sets {@code --readers.nfc=NAME}), and a scanner that types at scanner speed. The
+ * clock is the test's, so a test can step past the repeat window.
  */
 public final class TillRig implements AutoCloseable {
   /** A Tuesday, 12:00 in Stockholm: outside the demo coffee card's double-stamp morning. */
@@ -34,7 +38,9 @@ public final class TillRig implements AutoCloseable {
   public final TillAssembly till;
   private final BackgroundTaskExecutor tasks = TaskExecutor.background(Platform::runLater);
   private UiSettings ui;
+  public final SimulatedNfcTerminals nfc = new SimulatedNfcTerminals();
   private TillWindow window;
+  private ReaderHub readers;
   private Scanner scanner;
 
   private TillRig(TillConfig config, RedemptionAuthority authority, UiSettings ui) {
@@ -77,7 +83,9 @@ public final class TillRig implements AutoCloseable {
   /** Builds the screens and shows them in {@code stage}. UI thread. */
   public void show(Stage stage) {
     window = new TillWindow(till.services(), ui, tasks, clock);
+    readers = new ReaderHub(TillReaders.of(config.readers(), clock, nfc), Platform::runLater);
     window.show(stage);
+    readers.connect(window);
     scanner = new Scanner(window.scene(), 2);
   }
 
@@ -116,7 +124,11 @@ public final class TillRig implements AutoCloseable {
   @Override
   public void close() {
     if (window != null) {
-      Platform.runLater(window::stop);
+      Platform.runLater(
+          () -> {
+            readers.close();
+            window.stop();
+          });
     }
     tasks.close();
     till.close();

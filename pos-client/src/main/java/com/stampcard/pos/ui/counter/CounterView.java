@@ -200,9 +200,17 @@ public final class CounterView {
     panels.put(Phase.MANAGER, managerPanel());
     panels.put(Phase.UNDO, undoPanel());
     panels.put(Phase.UNDONE, undonePanel());
-    panels.values().forEach(p -> p.setVisible(false));
+    panels
+        .values()
+        .forEach(
+            p -> {
+              p.setVisible(false);
+              // a hidden panel takes no room, so the shown one and the footer always fit
+              p.managedProperty().bind(p.visibleProperty());
+            });
     panelStack.getChildren().addAll(panels.values());
     panelStack.getStyleClass().add("card-area");
+    panelStack.setMinHeight(0);
     HBox.setHgrow(panelStack, Priority.ALWAYS);
 
     HBox columns = new HBox(24, side, panelStack);
@@ -211,6 +219,7 @@ public final class CounterView {
     Node redeemed = redeemedPanel();
     panels.put(Phase.REDEEMED, redeemed);
     redeemed.setVisible(false);
+    redeemed.managedProperty().bind(redeemed.visibleProperty());
 
     VBox withBanner = new VBox(16, banner(), columns);
     VBox.setVgrow(columns, Priority.ALWAYS);
@@ -222,6 +231,9 @@ public final class CounterView {
   private Node banner() {
     Label text = TillControls.text(texts.of(vm.bannerProperty()), "banner-text");
     text.setId("banner");
+    text.setPrefWidth(1);
+    text.setMaxWidth(Double.MAX_VALUE);
+    text.setMinHeight(Region.USE_PREF_SIZE);
     Button close = new Button();
     close.setGraphic(TillControls.icon(MaterialDesignC.CLOSE, 24));
     close.getStyleClass().add("banner-close");

@@ -475,6 +475,18 @@ public final class CounterViewModel {
     }
   }
 
+  /** A reader that was reading is gone: say which and what to do. */
+  public void readerLost(Msg reader) {
+    banner.set(Msg.of("ui.reader.lost", reader));
+  }
+
+  /** The reader is back: its warning goes. */
+  public void readerBack(Msg reader) {
+    if (Msg.of("ui.reader.lost", reader).equals(banner.get())) {
+      banner.set(null);
+    }
+  }
+
   public void dismissBanner() {
     banner.set(null);
   }

@@ -76,6 +76,9 @@ public final class ProgramChoiceView {
       b.setId("program-" + p.id().value());
       b.getStyleClass().addAll("till-button", "program-button");
       b.setMaxWidth(Double.MAX_VALUE);
+      b.setMinHeight(104);
+      b.setPrefHeight(104);
+      b.setMaxHeight(104);
       Label number = new Label(String.valueOf(n));
       number.getStyleClass().add("program-number");
       Label name = new Label(p.name());
@@ -86,7 +89,9 @@ public final class ProgramChoiceView {
                   p.kind() == ProgramKind.STAMPS ? "ui.programs.stamps" : "ui.programs.points",
                   p.reward()),
               "hint");
+      kind.setWrapText(false);
       VBox words = new VBox(4, name, kind);
+      words.setAlignment(Pos.CENTER_LEFT);
       HBox content =
           new HBox(
               20,

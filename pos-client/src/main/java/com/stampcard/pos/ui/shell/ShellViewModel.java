@@ -8,7 +8,10 @@ import com.stampcard.pos.ui.i18n.Msg;
 import com.stampcard.pos.ui.login.LoginViewModel;
 import com.stampcard.pos.ui.program.ProgramChoiceViewModel;
 import com.stampcard.pos.ui.shell.TillSession.Screen;
+import com.stampcard.pos.ui.status.ReaderLight;
 import com.stampcard.pos.ui.status.StatusBarViewModel;
+import com.stampcard.readers.ReaderStatus;
+import java.util.Optional;
 
 /**
  * The till as a whole: which screen is on, where a read goes, and the automatic logout after the
@@ -70,6 +73,19 @@ public final class ShellViewModel {
       case COUNTER -> counter.codeRead(reading, input);
       case LOGIN -> login.problemProperty().set(Msg.of("ui.read.log-in-first"));
       case PROGRAM_CHOICE -> programs.problemProperty().set(Msg.of("ui.read.choose-program-first"));
+    }
+  }
+
+  /**
+   * A reader's status changed. UI thread. The status bar shows every reader; when one that was
+   * reading is lost, the counter also says what to do.
+   */
+  public void readerStatus(ReaderStatus s) {
+    Optional<ReaderStatus.State> before = status.readerStatus(s);
+    if (s.state() == ReaderStatus.State.CONNECTED) {
+      counter.readerBack(ReaderLight.nameOf(s.readerId()));
+    } else if (before.equals(Optional.of(ReaderStatus.State.CONNECTED))) {
+      counter.readerLost(ReaderLight.nameOf(s.readerId()));
     }
   }
 

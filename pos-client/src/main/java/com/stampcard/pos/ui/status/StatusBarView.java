@@ -7,9 +7,11 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -18,7 +20,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The status bar, always there: shop and till, the readers, the link to the server, the time. The
- * readers' part is filled by whoever owns the readers ({@link #readers()}).
+ * readers show as lights, green when they can read.
  */
 public final class StatusBarView {
   private final StatusBarViewModel vm;
@@ -39,17 +41,28 @@ public final class StatusBarView {
     return root;
   }
 
-  /** Where the reader lights go. */
-  public HBox readers() {
-    return readers;
-  }
-
   public void start() {
     ticker.play();
   }
 
   public void stop() {
     ticker.stop();
+  }
+
+  private void drawReaders() {
+    readers.getChildren().clear();
+    for (ReaderLight light : vm.readers()) {
+      Label l = new Label();
+      l.textProperty().bind(texts.of(light.name().key()));
+      l.setGraphic(TillControls.icon(MaterialDesignC.CIRCLE, 14));
+      l.getStyleClass()
+          .addAll("reader-light", light.state().name().toLowerCase(java.util.Locale.ROOT));
+      l.setId("reader-" + light.readerId().replaceAll("[^A-Za-z0-9-]", "-"));
+      if (!light.detail().isEmpty()) {
+        l.setTooltip(new Tooltip(light.detail()));
+      }
+      readers.getChildren().add(l);
+    }
   }
 
   private void build() {
@@ -60,6 +73,8 @@ public final class StatusBarView {
     place.getStyleClass().add("status-place");
     readers.setAlignment(Pos.CENTER_LEFT);
     readers.setId("reader-lights");
+    vm.readers().addListener((ListChangeListener<ReaderLight>) c -> drawReaders());
+    drawReaders();
 
     FontIcon syncIcon = new FontIcon();
     TillControls.size(syncIcon, 24);
