@@ -191,6 +191,7 @@ public final class CounterView {
     side.getStyleClass().add("reader-column");
     side.setPrefWidth(420);
     side.setMinWidth(380);
+    side.setMaxWidth(420);
 
     panels.put(Phase.READY, readyPanel());
     panels.put(Phase.GIVEN, givenPanel());
@@ -231,7 +232,7 @@ public final class CounterView {
   private Node banner() {
     Label text = TillControls.text(texts.of(vm.bannerProperty()), "banner-text");
     text.setId("banner");
-    text.setPrefWidth(1);
+    text.setMinWidth(0);
     text.setMaxWidth(Double.MAX_VALUE);
     text.setMinHeight(Region.USE_PREF_SIZE);
     Button close = new Button();
@@ -285,7 +286,7 @@ public final class CounterView {
     welcome.managedProperty().bind(welcome.visibleProperty());
     VBox box =
         new VBox(
-            18, headline, welcome, new CardPanel(texts, vm.cardProperty(), 64, false), notes());
+            12, headline, welcome, new CardPanel(texts, vm.cardProperty(), 56, false), notes());
     box.setAlignment(Pos.CENTER);
     box.setId("panel-given");
     box.getStyleClass().addAll("panel", "confirmation");
