@@ -17,7 +17,8 @@ import java.util.logging.LogManager;
 
 /**
  * Starts the till: the JavaFX app by default, {@code --console} for the headless mode, {@code
- * --check-config} to print the effective configuration and where each value came from.
+ * --check-config} to print the effective configuration and where each value came from, {@code
+ * --exit-when-ready} to start the app, show the login screen and close again.
  */
 public final class Main {
   private Main() {}
@@ -42,7 +43,7 @@ public final class Main {
     if (args.contains("--console")) {
       return console(config);
     }
-    return TillApp.run(config, Clock.systemUTC());
+    return TillApp.run(config, Clock.systemUTC(), args.contains("--exit-when-ready"));
   }
 
   /** Warnings and errors only, unless a logging configuration was given. */

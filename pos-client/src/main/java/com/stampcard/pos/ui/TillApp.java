@@ -30,10 +30,26 @@ public final class TillApp {
 
   /** Runs until the till window is closed. Returns the process exit code. */
   public static int run(TillConfig config, Clock clock) {
+    return run(config, clock, false);
+  }
+
+  /**
+   * @param exitWhenReady close again once the login screen is usable: checks an installation, and
+   *     lets the start-up benchmark build a class-data archive
+   */
+  public static int run(TillConfig config, Clock clock, boolean exitWhenReady) {
+    long t0 = System.nanoTime();
     CompletableFuture<TillAssembly> opening =
-        CompletableFuture.supplyAsync(() -> TillAssembly.open(config, clock), TillApp::opener);
+        CompletableFuture.supplyAsync(
+            () -> {
+              TillAssembly opened = TillAssembly.open(config, clock);
+              LOG.log(System.Logger.Level.INFO, "Store open after {0} ms", millisSince(t0));
+              return opened;
+            },
+            TillApp::opener);
     CountDownLatch closed = new CountDownLatch(1);
     Platform.startup(() -> {});
+    LOG.log(System.Logger.Level.INFO, "JavaFX up after {0} ms", millisSince(t0));
     Platform.setImplicitExit(false);
     TillAssembly till;
     try {
@@ -54,11 +70,15 @@ public final class TillApp {
           TillWindow window = new TillWindow(till.services(), config.ui(), tasks, clock);
           readers.connect(window);
           window.whenUsable(
-              () ->
-                  System.out.println(
-                      "Stampcard till: login screen usable "
-                          + ManagementFactory.getRuntimeMXBean().getUptime()
-                          + " ms after the JVM started"));
+              () -> {
+                System.out.println(
+                    "Stampcard till: login screen usable "
+                        + ManagementFactory.getRuntimeMXBean().getUptime()
+                        + " ms after the JVM started");
+                if (exitWhenReady) {
+                  Platform.runLater(stage::hide);
+                }
+              });
           stage.setOnHidden(
               e -> {
                 readers.close();
@@ -89,6 +109,10 @@ public final class TillApp {
     stage.setScene(scene);
     stage.setOnHidden(e -> closed.countDown());
     stage.show();
+  }
+
+  private static long millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
   }
 
   private static void opener(Runnable r) {
