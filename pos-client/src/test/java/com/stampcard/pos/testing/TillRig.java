@@ -56,13 +56,20 @@ public final class TillRig implements AutoCloseable {
    */
   public static TillRig open(Path dir, RedemptionAuthority authority, String... settings) {
     List<String> args = new ArrayList<>();
-    args.add("--config=" + Path.of("..", "config", "till.yaml"));
+    Path folder = configFolder();
+    args.add("--config=" + folder.resolve("till.yaml"));
     args.add("--database=" + dir.resolve("till"));
-    args.add("--demoData=" + Path.of("..", "config", "demo").toAbsolutePath().normalize());
+    args.add("--demoData=" + folder.resolve("demo").toAbsolutePath().normalize());
     args.add("--customerDisplay=OFF");
     args.addAll(List.of(settings));
     TillConfig config = TillConfig.load(args, Map.of("XDG_CONFIG_HOME", dir.toString()));
     return new TillRig(config, authority, config.ui());
+  }
+
+  /** The repository's {@code config/}, from the module (tests) or the root (benchmarks). */
+  private static Path configFolder() {
+    Path here = Path.of("config");
+    return java.nio.file.Files.isDirectory(here.resolve("demo")) ? here : Path.of("..", "config");
   }
 
   /** Shows the screens with another idle time (the configuration allows 10 s at least). */

@@ -423,6 +423,9 @@ public final class CounterView {
     pin.setOnAction(e -> vm.approveAsManager());
     Label problem = TillControls.text(texts.of(vm.managerProblemProperty()), "problem");
     problem.setId("manager-problem");
+    problem.setMaxWidth(Double.MAX_VALUE);
+    why.setMaxWidth(520);
+    why.setMinHeight(Region.USE_PREF_SIZE);
     problem.visibleProperty().bind(vm.managerProblemProperty().isNotNull());
 
     Button approve =
