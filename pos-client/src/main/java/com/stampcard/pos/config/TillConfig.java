@@ -6,6 +6,8 @@ import com.stampcard.core.redeem.RedemptionRules;
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.TillSettings;
+import com.stampcard.pos.readers.TillReaders;
+import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.store.settings.LayeredSettings;
 import com.stampcard.store.settings.SettingsException;
 import java.nio.file.Path;
@@ -29,6 +31,10 @@ public record TillConfig(
     Optional<Path> demoData,
     int loginMaxFailures,
     Duration loginLockout,
+    String shopName,
+    Duration idleLogout,
+    UiSettings.CustomerDisplay customerDisplay,
+    TillReaders.ReaderSettings readers,
     String effective) {
 
   static final String DEFAULTS = "com/stampcard/pos/till-defaults.yaml";
@@ -67,6 +73,8 @@ public record TillConfig(
             rules);
     String language = s.text("language", "en|sv|nl", "use en, sv or nl");
     String demo = s.text("demoData").strip();
+    String shopName = s.text("shopName").strip();
+    String nfc = s.text("readers.nfc").strip();
     return new TillConfig(
         settings,
         Messages.supported(Locale.forLanguageTag(language)),
@@ -75,7 +83,33 @@ public record TillConfig(
         demo.isEmpty() ? Optional.empty() : Optional.of(Path.of(demo)),
         s.integer("login.maxFailures", 1, 20),
         s.duration("login.lockout"),
+        shopName.isEmpty() ? settings.store().value() : shopName,
+        s.parsed("idleLogout", TillConfig::idleTime, "use an ISO-8601 duration of PT10S or more"),
+        s.choice("customerDisplay", UiSettings.CustomerDisplay.class),
+        new TillReaders.ReaderSettings(
+            s.flag("readers.keyboardWedge"),
+            s.text("readers.serialPort").strip(),
+            nfc.equals("none") ? Optional.empty() : Optional.of(nfc.equals("first") ? "" : nfc)),
         s.describe());
+  }
+
+  /** What the screens need. */
+  public UiSettings ui() {
+    return new UiSettings(
+        language, currency, shopName, idleLogout, customerDisplay, loginMaxFailures, loginLockout);
+  }
+
+  private static Duration idleTime(String text) {
+    Duration d;
+    try {
+      d = Duration.parse(text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (d.compareTo(Duration.ofSeconds(10)) < 0) {
+      throw new IllegalArgumentException("too short: " + d);
+    }
+    return d;
   }
 
   /** {@code /etc/stampcard/till.yaml}, or {@code %ProgramData%\Stampcard\till.yaml} on Windows. */

@@ -1,0 +1,132 @@
+package com.stampcard.pos.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stampcard.core.till.RedemptionAuthority;
+import com.stampcard.pos.testing.TillRig;
+import com.stampcard.pos.ui.Screenshots;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A UI test of the whole till: real screens on a headless stage (Monocle), the real store on an H2
+ * file, the demo data, the keyboard-wedge reader fed at scanner speed. Subclasses drive the flows
+ * as a cashier would: taps on the screen, keys, scans.
+ */
+abstract class TillUiTest {
+  @TempDir Path dir;
+
+  protected TillRig rig;
+  protected final FxRobot robot = new FxRobot();
+
+  /** Opens the till with the standalone authority and {@code settings}, and shows it. */
+  protected void start(String... settings) throws TimeoutException {
+    start(RedemptionAuthority.standaloneTill(), settings);
+  }
+
+  protected void start(RedemptionAuthority authority, String... settings) throws TimeoutException {
+    rig = TillRig.open(dir, authority, settings);
+    show();
+  }
+
+  protected void show() throws TimeoutException {
+    FxToolkit.registerPrimaryStage();
+    FxToolkit.setupStage(stage -> rig.show(stage));
+    until(() -> robot.lookup("#staff-anna").tryQuery().isPresent());
+  }
+
+  @AfterEach
+  void closeTill() throws TimeoutException {
+    FxToolkit.cleanupStages();
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  /** Taps the cashier's name, the PIN on the keypad, and Log in. */
+  protected void logIn(String id, String pin) {
+    robot.clickOn("#staff-" + id);
+    for (char d : pin.toCharArray()) {
+      robot.clickOn("#pin-key-" + d);
+    }
+    robot.clickOn("#log-in");
+  }
+
+  protected void logInAndChoose(String id, String pin, String program) {
+    logIn(id, pin);
+    until(() -> visible("#program-" + program));
+    robot.clickOn("#program-" + program);
+    until(() -> visible("#counter-program"));
+  }
+
+  protected void press(KeyCode key) {
+    WaitForAsyncUtils.asyncFx(() -> rig.scanner().press(key));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Waits up to five seconds for {@code condition}, evaluated on the UI thread. */
+  protected static void until(Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(
+          5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    } catch (TimeoutException e) {
+      throw new AssertionError("the till did not show what was expected within 5 s", e);
+    }
+  }
+
+  /** The text of the labeled node {@code query} finds, read on the UI thread. */
+  protected String text(String query) {
+    try {
+      return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAs(Labeled.class).getText())
+          .get();
+    } catch (Exception e) {
+      throw new AssertionError("no text at " + query, e);
+    }
+  }
+
+  /** Whether {@code query} finds a node that is showing: it and all its parents visible. */
+  protected boolean visible(String query) {
+    return robot.lookup(query).tryQuery().map(TillUiTest::showing).orElse(false);
+  }
+
+  private static boolean showing(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return node.getScene() != null;
+  }
+
+  /** Saves the main window as {@code target/screenshots/NAME.png}. */
+  protected void screenshot(String name) {
+    WaitForAsyncUtils.waitForFxEvents();
+    Path file =
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> Screenshots.save(rig.window().scene(), name));
+    assertThat(file).exists();
+  }
+
+  /** Saves the customer display as {@code target/screenshots/NAME.png}. */
+  protected void customerScreenshot(String name) {
+    WaitForAsyncUtils.waitForFxEvents();
+    Path file =
+        WaitForAsyncUtils.waitForAsyncFx(
+            5_000,
+            () -> {
+              rig.window().customerScene().getRoot().applyCss();
+              rig.window().customerScene().getRoot().layout();
+              return Screenshots.save(rig.window().customerScene(), name);
+            });
+    assertThat(file).exists();
+  }
+}
