@@ -1,5 +1,6 @@
 package com.stampcard.store;
 
+import com.stampcard.core.till.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +12,7 @@ class H2TillStoreTest extends TillStoreContract {
   @TempDir Path folder;
 
   @Override
-  protected StoreDatabase openDatabase(TestClock clock) {
+  protected StoreDatabase openDatabase(MutableClock clock) {
     return StoreDatabase.h2File(folder.resolve("till"), clock);
   }
 

@@ -1,5 +1,6 @@
 package com.stampcard.store;
 
+import com.stampcard.core.till.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -39,7 +40,7 @@ class PostgresTillStoreIT extends TillStoreContract {
   }
 
   @Override
-  protected StoreDatabase openDatabase(TestClock clock) {
+  protected StoreDatabase openDatabase(MutableClock clock) {
     String name = "till_" + DATABASES.incrementAndGet();
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {

@@ -1,6 +1,7 @@
 package com.stampcard.store;
 
 import com.stampcard.core.code.PrintedCard;
+import com.stampcard.core.till.MutableClock;
 import com.stampcard.core.till.StampOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class StampLoop {
           }
           return null;
         });
-    TestTill till = new TestTill(store, TestClock.tuesdayAfternoon());
+    TestTill till = new TestTill(store, MutableClock.tuesdayAfternoon());
     for (long i = 0; ; i++) {
       StampOutcome outcome = till.stamp(PrintedCard.fromSerial(1 + i % 40), TestData.COFFEE);
       if (outcome instanceof StampOutcome.Given given) {

@@ -13,6 +13,7 @@ import com.stampcard.core.staff.StaffLogin;
 import com.stampcard.core.till.AccountMerger;
 import com.stampcard.core.till.Corrections;
 import com.stampcard.core.till.CustomerLookup;
+import com.stampcard.core.till.MutableClock;
 import com.stampcard.core.till.RedeemRequest;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.core.till.RedemptionOutcome;
@@ -31,7 +32,7 @@ public final class TestTill {
   public static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
 
   public final TillStore store;
-  public final TestClock clock;
+  public final MutableClock clock;
   public final TillContext context;
   public final StampService stamping;
   public final RedemptionService redeeming;
@@ -39,7 +40,7 @@ public final class TestTill {
   public final StaffLogin login;
   public final AccountMerger merger;
 
-  public TestTill(TillStore store, TestClock clock) {
+  public TestTill(TillStore store, MutableClock clock) {
     this.store = store;
     this.clock = clock;
     TillSettings settings =

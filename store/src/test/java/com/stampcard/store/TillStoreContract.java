@@ -27,6 +27,7 @@ import com.stampcard.core.program.Program;
 import com.stampcard.core.staff.LoginResult;
 import com.stampcard.core.staff.StaffMember;
 import com.stampcard.core.till.CorrectionOutcome;
+import com.stampcard.core.till.MutableClock;
 import com.stampcard.core.till.RedemptionOutcome;
 import com.stampcard.core.till.StampOutcome;
 import java.sql.Connection;
@@ -53,19 +54,19 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL ({@code PostgresTillStoreIT}). Each test gets a fresh, empty database.
  */
 abstract class TillStoreContract {
-  protected TestClock clock;
+  protected MutableClock clock;
   protected StoreDatabase database;
   protected HibernateTillStore store;
 
   /** A fresh, migrated database. */
-  protected abstract StoreDatabase openDatabase(TestClock clock);
+  protected abstract StoreDatabase openDatabase(MutableClock clock);
 
   /** A plain JDBC connection to the same database, for checks and for tampering. */
   protected abstract Connection rawConnection() throws SQLException;
 
   @BeforeEach
   void openStore() {
-    clock = TestClock.tuesdayAfternoon();
+    clock = MutableClock.tuesdayAfternoon();
     database = openDatabase(clock);
     store = database.tillStore();
     store.inTransaction(

@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand. Keeps nanoseconds, as the system clock does. */
 public final class MutableClock extends Clock {
-  private Instant now;
+  private volatile Instant now;
 
   public MutableClock(Instant start) {
     this.now = start;
+  }
+
+  /** A Tuesday at 14:00:00.123456789 UTC: outside any morning window, with nanoseconds. */
+  public static MutableClock tuesdayAfternoon() {
+    return new MutableClock(Instant.parse("2026-11-24T14:00:00.123456789Z"));
   }
 
   public void advance(Duration d) {

@@ -5,8 +5,8 @@ import com.stampcard.core.code.CustomerCodes;
 import com.stampcard.core.code.InputMethod;
 import com.stampcard.readers.RawInput;
 import com.stampcard.readers.Read;
-import com.stampcard.readers.ReaderBase;
 import com.stampcard.readers.Rejections;
+import com.stampcard.readers.ThreadedReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,16 +20,13 @@ import java.util.Optional;
  * however long the card is held. A reader unplugged, or the PC/SC service stopping, is reported and
  * waited out.
  */
-public final class NfcReader extends ReaderBase {
+public final class NfcReader extends ThreadedReader {
   private static final System.Logger LOG = System.getLogger(NfcReader.class.getName());
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final NfcReaderConfig config;
   private final NfcTerminals terminals;
   private final TapProtocol protocol;
-  private final Object lifecycle = new Object();
-  private Thread thread;
-  private volatile boolean running;
 
   public NfcReader(NfcReaderConfig config, NfcTerminals terminals, Clock clock) {
     super(
@@ -40,39 +37,13 @@ public final class NfcReader extends ReaderBase {
   }
 
   @Override
-  public void start() {
-    synchronized (lifecycle) {
-      if (thread != null) {
-        return;
-      }
-      running = true;
-      thread = new Thread(this::run, "nfc-reader " + id());
-      thread.setDaemon(true);
-      thread.start();
-    }
+  protected String threadName() {
+    return "nfc-reader " + id();
   }
 
   @Override
-  public void stop() {
-    Thread t;
-    synchronized (lifecycle) {
-      t = thread;
-      thread = null;
-      running = false;
-    }
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      disconnected("stopped");
-    }
-  }
-
-  private void run() {
-    while (running) {
+  protected void runLoop() {
+    while (running()) {
       Optional<NfcTerminals.Terminal> terminal = find();
       if (terminal.isEmpty()) {
         pause(config.retryInterval());
@@ -124,7 +95,7 @@ public final class NfcReader extends ReaderBase {
   }
 
   private void serve(NfcTerminals.Terminal terminal) throws NfcTerminalException {
-    while (running) {
+    while (running()) {
       if (!terminal.waitForCard(POLL)) {
         if (!stillThere(terminal)) {
           return;
@@ -132,7 +103,7 @@ public final class NfcReader extends ReaderBase {
         continue;
       }
       publish(readTap(terminal));
-      while (running && !terminal.waitForRemoval(POLL)) {
+      while (running() && !terminal.waitForRemoval(POLL)) {
         if (!stillThere(terminal)) {
           return;
         }

@@ -6,8 +6,8 @@ import com.stampcard.core.code.CustomerCodes;
 import com.stampcard.core.code.InputMethod;
 import com.stampcard.readers.RawInput;
 import com.stampcard.readers.Read;
-import com.stampcard.readers.ReaderBase;
 import com.stampcard.readers.Rejections;
+import com.stampcard.readers.ThreadedReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,15 +19,12 @@ import java.util.Objects;
  * the port, frames its bytes into lines, decodes each line and delivers the read. When the port
  * goes away the reader says so and reopens it as soon as it is back.
  */
-public final class SerialReader extends ReaderBase {
+public final class SerialReader extends ThreadedReader {
   private static final System.Logger LOG = System.getLogger(SerialReader.class.getName());
   private static final Duration POLL = Duration.ofMillis(50);
 
   private final SerialReaderConfig config;
   private final SerialPorts ports;
-  private final Object lifecycle = new Object();
-  private Thread thread;
-  private volatile boolean running;
 
   public SerialReader(SerialReaderConfig config, SerialPorts ports, Clock clock) {
     super("serial:" + config.port(), clock);
@@ -40,39 +37,13 @@ public final class SerialReader extends ReaderBase {
   }
 
   @Override
-  public void start() {
-    synchronized (lifecycle) {
-      if (thread != null) {
-        return;
-      }
-      running = true;
-      thread = new Thread(this::run, "serial-reader " + config.port());
-      thread.setDaemon(true);
-      thread.start();
-    }
+  protected String threadName() {
+    return "serial-reader " + config.port();
   }
 
   @Override
-  public void stop() {
-    Thread t;
-    synchronized (lifecycle) {
-      t = thread;
-      thread = null;
-      running = false;
-    }
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      disconnected("stopped");
-    }
-  }
-
-  private void run() {
-    while (running) {
+  protected void runLoop() {
+    while (running()) {
       SerialLink link;
       try {
         link = ports.open(config.port(), config.settings());
@@ -89,7 +60,7 @@ public final class SerialReader extends ReaderBase {
         connected(String.join("; ", link.warnings()));
         readUntilGone(link);
       } catch (IOException e) {
-        if (running) {
+        if (running()) {
           LOG.log(System.Logger.Level.INFO, "{0}: {1}", id(), e.getMessage());
           disconnected(config.port() + " has gone: waiting for it to come back");
           pause(config.retryInterval());
@@ -107,7 +78,7 @@ public final class SerialReader extends ReaderBase {
     SerialFramer framer = new SerialFramer(config.framing(), config.charset(), config.maxLength());
     long lastByteAt = System.nanoTime();
     boolean waiting = false;
-    while (running) {
+    while (running()) {
       byte[] data = link.read(POLL);
       long now = System.nanoTime();
       if (data.length > 0) {

@@ -15,9 +15,9 @@ import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.staff.Role;
 import com.stampcard.core.staff.StaffId;
 import com.stampcard.core.staff.StaffMember;
+import com.stampcard.core.till.MutableClock;
 import com.stampcard.store.HibernateTillStore;
 import com.stampcard.store.StoreDatabase;
-import com.stampcard.store.TestClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class DemoSeedTest {
   static final Path DEMO = Path.of("..", "config", "demo");
 
   @TempDir Path folder;
-  private final TestClock clock = TestClock.tuesdayAfternoon();
+  private final MutableClock clock = MutableClock.tuesdayAfternoon();
   private final DemoSeed seed = new DemoSeed(clock, new UuidV7Generator(clock), 1_000);
   private StoreDatabase database;
   private HibernateTillStore store;
