@@ -42,12 +42,11 @@ public final class StampService {
     return store.inTransaction(
         tx -> {
           Instant now = till.now();
-          Optional<String> refusal =
-              checkProgramAndCashier(tx, request.program(), request.cashier());
-          if (refusal.isPresent()) {
-            return new StampOutcome.Refused(refusal.get());
+          Optional<Program> usable = usableProgram(tx, request.program(), request.cashier());
+          if (usable.isEmpty()) {
+            return refusalFor(tx, request.program());
           }
-          Program program = tx.program(request.program()).orElseThrow();
+          Program program = usable.get();
           Lookup found = lookup.find(tx, request.code(), request.input(), true);
           if (found instanceof Lookup.Refused r) {
             return new StampOutcome.Refused(r.messageKey());
@@ -86,12 +85,11 @@ public final class StampService {
   public StampOutcome confirm(StampOutcome.NeedsConfirmation question) {
     return store.inTransaction(
         tx -> {
-          Optional<String> refusal =
-              checkProgramAndCashier(tx, question.program().id(), question.cashier());
-          if (refusal.isPresent()) {
-            return new StampOutcome.Refused(refusal.get());
+          Optional<Program> usable = usableProgram(tx, question.program().id(), question.cashier());
+          if (usable.isEmpty()) {
+            return refusalFor(tx, question.program().id());
           }
-          Program program = tx.program(question.program().id()).orElseThrow();
+          Program program = usable.get();
           Set<EventFlag> flags = EnumSet.of(EventFlag.CONFIRMED_REPEAT);
           if (question.input() == InputMethod.TYPED) {
             flags.add(EventFlag.TYPED_CODE);
@@ -109,17 +107,27 @@ public final class StampService {
         });
   }
 
-  private Optional<String> checkProgramAndCashier(
+  /** The program, if it runs at this store and the cashier may use it. */
+  private Optional<Program> usableProgram(
       TillTransaction tx, ProgramId programId, StaffId cashierId) {
     Optional<Program> program = tx.program(programId);
     if (program.isEmpty() || !program.get().runsAt(till.settings().store())) {
-      return Optional.of("stamp.program-not-here");
+      return Optional.empty();
     }
     Optional<StaffMember> cashier = tx.staffMember(cashierId);
     if (cashier.isEmpty() || !cashier.get().mayUse(programId)) {
-      return Optional.of("stamp.cashier-not-allowed");
+      return Optional.empty();
     }
-    return Optional.empty();
+    return program;
+  }
+
+  /** Why {@link #usableProgram} found nothing: the program, or the cashier's permission. */
+  private StampOutcome.Refused refusalFor(TillTransaction tx, ProgramId programId) {
+    Optional<Program> program = tx.program(programId);
+    return new StampOutcome.Refused(
+        program.isEmpty() || !program.get().runsAt(till.settings().store())
+            ? "stamp.program-not-here"
+            : "stamp.cashier-not-allowed");
   }
 
   private Optional<StampOutcome.NeedsConfirmation.Why> doubtAbout(
@@ -184,13 +192,10 @@ public final class StampService {
                 Optional.empty(),
                 Optional.empty(),
                 flags));
+    // The balance read above is the account's (its root's) in this same transaction: add the
+    // event to it rather than read it back.
     return new StampOutcome.Given(
-        account,
-        program,
-        event,
-        tx.balance(account, program.id()),
-        newCustomer,
-        List.copyOf(award.notes()));
+        account, program, event, balance.apply(event), newCustomer, List.copyOf(award.notes()));
   }
 
   static Set<EventFlag> flagsFor(InputMethod input, CodeTrust trust) {
