@@ -78,6 +78,7 @@ public record TillConfig(
     String demo = s.text("demoData").strip();
     String shopName = s.text("shopName").strip();
     String nfc = s.text("readers.nfc").strip();
+    String camera = s.text("readers.camera").strip();
     Optional<URI> server =
         s.text("server.url").isBlank()
             ? Optional.empty()
@@ -100,7 +101,10 @@ public record TillConfig(
         new TillReaders.ReaderSettings(
             s.flag("readers.keyboardWedge"),
             s.text("readers.serialPort").strip(),
-            nfc.equals("none") ? Optional.empty() : Optional.of(nfc.equals("first") ? "" : nfc)),
+            nfc.equals("none") ? Optional.empty() : Optional.of(nfc.equals("first") ? "" : nfc),
+            camera.equals("none")
+                ? Optional.empty()
+                : Optional.of(camera.equals("first") ? "" : camera)),
         server,
         enrolmentCode(args),
         s.describe());

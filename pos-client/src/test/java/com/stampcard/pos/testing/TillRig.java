@@ -11,6 +11,8 @@ import com.stampcard.pos.ui.TillWindow;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.pos.ui.task.BackgroundTaskExecutor;
 import com.stampcard.pos.ui.task.TaskExecutor;
+import com.stampcard.readers.camera.webcam.FileFedWebcamDriver;
+import com.stampcard.readers.camera.webcam.WebcamCameras;
 import com.stampcard.readers.nfc.SimulatedNfcTerminals;
 import com.stampcard.sync.SyncAgent;
 import java.nio.file.Path;
@@ -40,6 +42,18 @@ public final class TillRig implements AutoCloseable {
   private final BackgroundTaskExecutor tasks = TaskExecutor.background(Platform::runLater);
   private UiSettings ui;
   public final SimulatedNfcTerminals nfc = new SimulatedNfcTerminals();
+
+  /**
+   * The camera a test shows pictures to ({@code --readers.camera=counter}): webcam-capture's own
+   * pipeline over image files, 640×480 at 30 fps. webcam-capture's driver is one per JVM.
+   */
+  public static final FileFedWebcamDriver.Camera CAMERA =
+      new FileFedWebcamDriver.Camera("Counter Cam", 640, 480, 30);
+
+  private static final class Cameras {
+    static final WebcamCameras FILE_FED = new WebcamCameras(new FileFedWebcamDriver(CAMERA));
+  }
+
   private TillWindow window;
   private ReaderHub readers;
   private Scanner scanner;
@@ -121,7 +135,9 @@ public final class TillRig implements AutoCloseable {
   /** Builds the screens and shows them in {@code stage}. UI thread. */
   public void show(Stage stage) {
     window = new TillWindow(till.services(), ui, tasks, clock);
-    readers = new ReaderHub(TillReaders.of(config.readers(), clock, nfc), Platform::runLater);
+    readers =
+        new ReaderHub(
+            TillReaders.of(config.readers(), clock, nfc, Cameras.FILE_FED), Platform::runLater);
     window.show(stage);
     readers.connect(window);
     scanner = new Scanner(window.scene(), 2);
