@@ -64,7 +64,9 @@ public final class Main {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       return new ConsoleTill(till.services(), config.language(), config.currency(), in, out).run();
-    } catch (StoreException | com.stampcard.store.seed.SeedFileException e) {
+    } catch (StoreException
+        | com.stampcard.store.seed.SeedFileException
+        | TillEnrolmentException e) {
       System.err.println("The till could not start: " + e.getMessage());
       return 1;
     }

@@ -10,6 +10,7 @@ import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.store.settings.LayeredSettings;
 import com.stampcard.store.settings.SettingsException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public record TillConfig(
     Duration idleLogout,
     UiSettings.CustomerDisplay customerDisplay,
     TillReaders.ReaderSettings readers,
+    Optional<URI> server,
+    Optional<String> enrolmentCode,
     String effective) {
 
   static final String DEFAULTS = "com/stampcard/pos/till-defaults.yaml";
@@ -75,6 +78,15 @@ public record TillConfig(
     String demo = s.text("demoData").strip();
     String shopName = s.text("shopName").strip();
     String nfc = s.text("readers.nfc").strip();
+    String camera = s.text("readers.camera").strip();
+    Optional<URI> server =
+        s.text("server.url").isBlank()
+            ? Optional.empty()
+            : Optional.of(
+                s.parsed(
+                    "server.url",
+                    TillConfig::serverUrl,
+                    "use an http:// or https:// address such as https://stampcard.example"));
     return new TillConfig(
         settings,
         Messages.supported(Locale.forLanguageTag(language)),
@@ -89,7 +101,12 @@ public record TillConfig(
         new TillReaders.ReaderSettings(
             s.flag("readers.keyboardWedge"),
             s.text("readers.serialPort").strip(),
-            nfc.equals("none") ? Optional.empty() : Optional.of(nfc.equals("first") ? "" : nfc)),
+            nfc.equals("none") ? Optional.empty() : Optional.of(nfc.equals("first") ? "" : nfc),
+            camera.equals("none")
+                ? Optional.empty()
+                : Optional.of(camera.equals("first") ? "" : camera)),
+        server,
+        enrolmentCode(args),
         s.describe());
   }
 
@@ -110,6 +127,36 @@ public record TillConfig(
       throw new IllegalArgumentException("too short: " + d);
     }
     return d;
+  }
+
+  private static URI serverUrl(String text) {
+    URI uri;
+    try {
+      uri = new URI(text.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("not an http(s) address: " + text);
+    }
+    return uri;
+  }
+
+  /**
+   * The one-time enrolment code given with {@code --enrol CODE} (or {@code --enrol=CODE}): only on
+   * the command line, never in a file, as it is worth something until it is used.
+   */
+  static Optional<String> enrolmentCode(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).startsWith("--enrol=")) {
+        return Optional.of(args.get(i).substring("--enrol=".length()).strip());
+      }
+      if (args.get(i).equals("--enrol") && i + 1 < args.size()) {
+        return Optional.of(args.get(i + 1).strip());
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code /etc/stampcard/till.yaml}, or {@code %ProgramData%\Stampcard\till.yaml} on Windows. */

@@ -1,6 +1,11 @@
 package com.stampcard.pos.readers;
 
 import com.stampcard.readers.Reader;
+import com.stampcard.readers.camera.CameraReader;
+import com.stampcard.readers.camera.CameraReaderConfig;
+import com.stampcard.readers.camera.Cameras;
+import com.stampcard.readers.camera.webcam.WebcamCameras;
+import com.stampcard.readers.camera.zxing.ZxingCodeFinder;
 import com.stampcard.readers.nfc.NfcReader;
 import com.stampcard.readers.nfc.NfcReaderConfig;
 import com.stampcard.readers.nfc.NfcTerminals;
@@ -21,20 +26,26 @@ import java.util.Optional;
  * once the screens are up.
  *
  * @param wedge the keyboard-wedge reader, to attach to the till window
+ * @param camera the camera, whose preview the counter shows
  * @param all every reader, the wedge included
  */
-public record TillReaders(Optional<KeyboardWedgeReader> wedge, List<Reader> all) {
+public record TillReaders(
+    Optional<KeyboardWedgeReader> wedge, Optional<CameraReader> camera, List<Reader> all) {
   public TillReaders {
     all = List.copyOf(all);
   }
 
   /** The readers of a till's configuration. */
   public static TillReaders of(ReaderSettings settings, Clock clock) {
-    return of(settings, clock, new PcscTerminals());
+    return of(settings, clock, new PcscTerminals(), new WebcamCameras());
   }
 
-  /** With {@code nfcTerminals} for the NFC reader (the simulated ones in tests and demos). */
-  public static TillReaders of(ReaderSettings settings, Clock clock, NfcTerminals nfcTerminals) {
+  /**
+   * With {@code nfcTerminals} for the NFC reader and {@code cameras} for the camera (simulated ones
+   * in tests and demos).
+   */
+  public static TillReaders of(
+      ReaderSettings settings, Clock clock, NfcTerminals nfcTerminals, Cameras cameras) {
     List<Reader> all = new ArrayList<>();
     Optional<KeyboardWedgeReader> wedge = Optional.empty();
     if (settings.keyboardWedge()) {
@@ -51,7 +62,18 @@ public record TillReaders(Optional<KeyboardWedgeReader> wedge, List<Reader> all)
         .nfcReader()
         .ifPresent(
             name -> all.add(new NfcReader(NfcReaderConfig.defaults(name), nfcTerminals, clock)));
-    return new TillReaders(wedge, all);
+    Optional<CameraReader> camera =
+        settings
+            .camera()
+            .map(
+                name ->
+                    new CameraReader(
+                        CameraReaderConfig.defaults(name),
+                        cameras,
+                        () -> new ZxingCodeFinder(false),
+                        clock));
+    camera.ifPresent(all::add);
+    return new TillReaders(wedge, camera, all);
   }
 
   /**
@@ -59,7 +81,11 @@ public record TillReaders(Optional<KeyboardWedgeReader> wedge, List<Reader> all)
    *
    * @param serialPort a serial scanner's port; empty for none
    * @param nfcReader a PC/SC reader's name, empty string for the first one found; absent for none
+   * @param camera part of a camera's name, empty string for the first one found; absent for none
    */
   public record ReaderSettings(
-      boolean keyboardWedge, String serialPort, Optional<String> nfcReader) {}
+      boolean keyboardWedge,
+      String serialPort,
+      Optional<String> nfcReader,
+      Optional<String> camera) {}
 }

@@ -3,19 +3,22 @@ package com.stampcard.pos.ui;
 import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.readers.Reader;
 import com.stampcard.readers.Subscription;
+import com.stampcard.readers.camera.PreviewFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Connects the readers to the screens: each read and each status change hops from the reader's
  * thread to the UI thread here, and nowhere else. Starts the readers on {@link #connect} and stops
- * them on {@link #close}.
+ * them on {@link #close}. Camera preview frames take the same single hop, coalesced to the latest.
  */
 public final class ReaderHub implements AutoCloseable {
   private final TillReaders readers;
   private final Executor uiThread;
   private final List<Subscription> subscriptions = new ArrayList<>();
+  private final AtomicReference<PreviewFrame> waitingFrame = new AtomicReference<>();
 
   public ReaderHub(TillReaders readers, Executor uiThread) {
     this.readers = readers;
@@ -30,6 +33,29 @@ public final class ReaderHub implements AutoCloseable {
       subscriptions.add(
           reader.watchStatus(status -> uiThread.execute(() -> window.readerStatus(status))));
       reader.start();
+    }
+    readers
+        .camera()
+        .ifPresent(
+            camera -> {
+              window.counterView().showCameraPreview();
+              subscriptions.add(camera.watchPreview(frame -> latestFrame(frame, window)));
+            });
+  }
+
+  /**
+   * The newest preview frame goes to the UI thread in one hop; while one hop is on its way, newer
+   * frames replace the waiting one, so a busy UI thread shows the latest frame and never queues.
+   */
+  private void latestFrame(PreviewFrame frame, TillWindow window) {
+    if (waitingFrame.getAndSet(frame) == null) {
+      uiThread.execute(
+          () -> {
+            PreviewFrame latest = waitingFrame.getAndSet(null);
+            if (latest != null) {
+              window.counterView().cameraPreview(latest);
+            }
+          });
     }
   }
 

@@ -1,6 +1,7 @@
 package com.stampcard.pos.ui;
 
 import com.stampcard.pos.TillAssembly;
+import com.stampcard.pos.TillEnrolmentException;
 import com.stampcard.pos.config.TillConfig;
 import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.pos.ui.i18n.Msg;
@@ -98,7 +99,9 @@ public final class TillApp {
     Msg what =
         cause instanceof SeedFileException
             ? Msg.of("ui.startup.demo-data", config.demoData().map(Object::toString).orElse(""))
-            : Problems.of(cause);
+            : cause instanceof TillEnrolmentException
+                ? Msg.of("ui.startup.enrolment")
+                : Problems.of(cause);
     Stage stage = new Stage();
     Texts texts = new Texts(config.language());
     StartupProblemView view =

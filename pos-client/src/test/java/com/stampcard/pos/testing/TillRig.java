@@ -11,7 +11,10 @@ import com.stampcard.pos.ui.TillWindow;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.pos.ui.task.BackgroundTaskExecutor;
 import com.stampcard.pos.ui.task.TaskExecutor;
+import com.stampcard.readers.camera.webcam.FileFedWebcamDriver;
+import com.stampcard.readers.camera.webcam.WebcamCameras;
 import com.stampcard.readers.nfc.SimulatedNfcTerminals;
+import com.stampcard.sync.SyncAgent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +36,24 @@ public final class TillRig implements AutoCloseable {
   /** A Tuesday, 12:00 in Stockholm: outside the demo coffee card's double-stamp morning. */
   public static final Instant NOON = Instant.parse("2026-11-24T11:00:00Z");
 
-  public final MutableClock clock = new MutableClock(NOON);
+  public final MutableClock clock;
   public final TillConfig config;
   public final TillAssembly till;
   private final BackgroundTaskExecutor tasks = TaskExecutor.background(Platform::runLater);
   private UiSettings ui;
   public final SimulatedNfcTerminals nfc = new SimulatedNfcTerminals();
+
+  /**
+   * The camera a test shows pictures to ({@code --readers.camera=counter}): webcam-capture's own
+   * pipeline over image files, 640×480 at 30 fps. webcam-capture's driver is one per JVM.
+   */
+  public static final FileFedWebcamDriver.Camera CAMERA =
+      new FileFedWebcamDriver.Camera("Counter Cam", 640, 480, 30);
+
+  private static final class Cameras {
+    static final WebcamCameras FILE_FED = new WebcamCameras(new FileFedWebcamDriver(CAMERA));
+  }
+
   private TillWindow window;
   private ReaderHub readers;
   private Scanner scanner;
@@ -46,7 +61,33 @@ public final class TillRig implements AutoCloseable {
   private TillRig(TillConfig config, RedemptionAuthority authority, UiSettings ui) {
     this.config = config;
     this.ui = ui;
+    this.clock = new MutableClock(NOON);
     this.till = TillAssembly.open(config, clock, authority, 1_000);
+  }
+
+  private TillRig(TillConfig config, MutableClock clock, SyncAgent.Options sync) {
+    this.config = config;
+    this.ui = config.ui();
+    this.clock = clock;
+    this.till = TillAssembly.open(config, clock, sync, 1_000);
+  }
+
+  /**
+   * A till on a fresh database in {@code dir} wired as in production: with its embedded sync agent
+   * when {@code settings} name a server ({@code --server.url=…}, {@code --enrol=CODE}). The agent
+   * polls and backs off quickly, so a test sees the link change within a few seconds.
+   */
+  public static TillRig withSync(Path dir, MutableClock clock, String... settings) {
+    SyncAgent.Options quick =
+        new SyncAgent.Options(
+            Duration.ofMillis(100),
+            200,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(3),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60));
+    return new TillRig(load(dir, settings), clock, quick);
   }
 
   /**
@@ -55,6 +96,11 @@ public final class TillRig implements AutoCloseable {
    * @param settings extra settings as on the command line ({@code --login.maxFailures=3})
    */
   public static TillRig open(Path dir, RedemptionAuthority authority, String... settings) {
+    TillConfig config = load(dir, settings);
+    return new TillRig(config, authority, config.ui());
+  }
+
+  private static TillConfig load(Path dir, String... settings) {
     List<String> args = new ArrayList<>();
     Path folder = configFolder();
     args.add("--config=" + folder.resolve("till.yaml"));
@@ -62,12 +108,11 @@ public final class TillRig implements AutoCloseable {
     args.add("--demoData=" + folder.resolve("demo").toAbsolutePath().normalize());
     args.add("--customerDisplay=OFF");
     args.addAll(List.of(settings));
-    TillConfig config = TillConfig.load(args, Map.of("XDG_CONFIG_HOME", dir.toString()));
-    return new TillRig(config, authority, config.ui());
+    return TillConfig.load(args, Map.of("XDG_CONFIG_HOME", dir.toString()));
   }
 
   /** The repository's {@code config/}, from the module (tests) or the root (benchmarks). */
-  private static Path configFolder() {
+  public static Path configFolder() {
     Path here = Path.of("config");
     return java.nio.file.Files.isDirectory(here.resolve("demo")) ? here : Path.of("..", "config");
   }
@@ -90,7 +135,9 @@ public final class TillRig implements AutoCloseable {
   /** Builds the screens and shows them in {@code stage}. UI thread. */
   public void show(Stage stage) {
     window = new TillWindow(till.services(), ui, tasks, clock);
-    readers = new ReaderHub(TillReaders.of(config.readers(), clock, nfc), Platform::runLater);
+    readers =
+        new ReaderHub(
+            TillReaders.of(config.readers(), clock, nfc, Cameras.FILE_FED), Platform::runLater);
     window.show(stage);
     readers.connect(window);
     scanner = new Scanner(window.scene(), 2);

@@ -1,5 +1,6 @@
 package com.stampcard.pos.ui.counter;
 
+import com.stampcard.pos.ui.controls.CameraPreview;
 import com.stampcard.pos.ui.controls.CardPanel;
 import com.stampcard.pos.ui.controls.TillControls;
 import com.stampcard.pos.ui.counter.CounterViewModel.Mode;
@@ -7,6 +8,7 @@ import com.stampcard.pos.ui.counter.CounterViewModel.Phase;
 import com.stampcard.pos.ui.i18n.Msg;
 import com.stampcard.pos.ui.i18n.Texts;
 import com.stampcard.pos.ui.shell.TillSession;
+import com.stampcard.readers.camera.PreviewFrame;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.animation.FadeTransition;
@@ -68,6 +70,8 @@ public final class CounterView {
   private final TextField typedField = new TextField();
   private SequentialTransition fade;
 
+  private final CameraPreview camera = new CameraPreview(400);
+
   public CounterView(CounterViewModel vm, Texts texts, TillSession session) {
     this.vm = vm;
     this.texts = texts;
@@ -77,6 +81,20 @@ public final class CounterView {
 
   public Node node() {
     return root;
+  }
+
+  /**
+   * Shows the camera's live preview, with its square, at the top of the reader column. UI thread.
+   */
+  public void showCameraPreview() {
+    if (!side.getChildren().contains(camera)) {
+      side.getChildren().add(1, camera);
+    }
+  }
+
+  /** A new camera frame. UI thread. */
+  public void cameraPreview(PreviewFrame frame) {
+    camera.show(frame);
   }
 
   /** The left column, where the readers (and the camera preview) are shown. */

@@ -69,7 +69,7 @@ public final class StatusBarViewModel {
         }
         String since = CLOCK.format(offlineSince.atZone(zone));
         syncText.set(
-            s.waiting().isPresent()
+            s.waiting().isPresent() && s.waiting().getAsLong() > 0
                 ? Msg.of("ui.sync.offline-waiting", since, s.waiting().getAsLong())
                 : Msg.of("ui.sync.offline", since));
       }
