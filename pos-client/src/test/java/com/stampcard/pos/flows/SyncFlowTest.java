@@ -106,7 +106,7 @@ class SyncFlowTest extends TillUiTest {
 
   private static void eventually(java.util.concurrent.Callable<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition);
+      WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, condition);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("not within 10 s", e);
     }

@@ -74,13 +74,16 @@ abstract class TillUiTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  /** Waits up to five seconds for {@code condition}, evaluated on the UI thread. */
+  /**
+   * Waits for {@code condition}, evaluated on the UI thread. The limit is generous: it only bounds
+   * a broken test, while a shared build machine may be slow to run a screen's work.
+   */
   protected static void until(Callable<Boolean> condition) {
     try {
       WaitForAsyncUtils.waitFor(
-          5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+          20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     } catch (TimeoutException e) {
-      throw new AssertionError("the till did not show what was expected within 5 s", e);
+      throw new AssertionError("the till did not show what was expected within 20 s", e);
     }
   }
 
