@@ -78,12 +78,22 @@ abstract class TillUiTest {
    * Waits for {@code condition}, evaluated on the UI thread. The limit is generous: it only bounds
    * a broken test, while a shared build machine may be slow to run a screen's work.
    */
-  protected static void until(Callable<Boolean> condition) {
+  protected void until(Callable<Boolean> condition) {
     try {
       WaitForAsyncUtils.waitFor(
           20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     } catch (TimeoutException e) {
-      throw new AssertionError("the till did not show what was expected within 20 s", e);
+      String shot = "failed-" + System.currentTimeMillis();
+      try {
+        screenshot(shot);
+      } catch (RuntimeException | AssertionError ignored) {
+        // the screenshot only helps to read the failure; the failure is what counts
+      }
+      throw new AssertionError(
+          "the till did not show what was expected within 20 s; see target/screenshots/"
+              + shot
+              + ".png",
+          e);
     }
   }
 

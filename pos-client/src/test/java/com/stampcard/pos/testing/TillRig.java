@@ -140,7 +140,7 @@ public final class TillRig implements AutoCloseable {
             TillReaders.of(config.readers(), clock, nfc, Cameras.FILE_FED), Platform::runLater);
     window.show(stage);
     readers.connect(window);
-    scanner = new Scanner(window.scene(), 2);
+    scanner = new Scanner(window.scene(), 0);
   }
 
   public TillWindow window() {
