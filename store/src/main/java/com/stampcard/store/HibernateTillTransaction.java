@@ -305,19 +305,33 @@ final class HibernateTillTransaction implements TillTransaction {
         .toList();
   }
 
+  /**
+   * Two point lookups through till_sequence: H2 can't read an index backwards for ORDER BY ...
+   * DESC, and a till's events run to millions. A till whose events came by sync alone (no
+   * till_sequence row here) is looked up the slow way.
+   */
   @Override
   public Optional<LedgerEvent> lastEventAt(TillId till) {
-    return session
-        .createSelectionQuery(
-            "from LedgerEventEntity e where e.tillId = :till order by e.tillSeq desc",
-            LedgerEventEntity.class)
-        .setParameter("till", till.value())
-        .setMaxResults(1)
-        .setReadOnly(true)
-        .getResultList()
-        .stream()
-        .findFirst()
-        .map(LedgerEventEntity::toEvent);
+    List<Long> last =
+        session
+            .createSelectionQuery(
+                "select t.lastSeq from TillSequenceEntity t where t.tillId = :till", Long.class)
+            .setParameter("till", till.value())
+            .getResultList();
+    String query =
+        last.isEmpty()
+            ? "from LedgerEventEntity e where e.tillId = :till order by e.tillSeq desc"
+            : "from LedgerEventEntity e where e.tillId = :till and e.tillSeq = :seq";
+    var select =
+        session
+            .createSelectionQuery(query, LedgerEventEntity.class)
+            .setParameter("till", till.value())
+            .setMaxResults(1)
+            .setReadOnly(true);
+    if (!last.isEmpty()) {
+      select.setParameter("seq", last.get(0));
+    }
+    return select.getResultList().stream().findFirst().map(LedgerEventEntity::toEvent);
   }
 
   @Override

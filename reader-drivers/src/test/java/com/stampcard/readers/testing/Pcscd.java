@@ -56,10 +56,27 @@ public final class Pcscd implements BeforeAllCallback, ParameterResolver {
             "vsmartcard-vpcd is not installed (no " + VPCD_CONF + "): run build/install-test-deps");
       }
       if (Files.exists(SOCKET) && running()) {
+        requireVirtualReaders();
         return new Daemon(null);
       }
       Daemon d = new Daemon(launch());
       return d;
+    }
+
+    /** pcscd reads reader.conf.d only when it starts: one started before vpcd has no readers. */
+    private static void requireVirtualReaders() {
+      try {
+        boolean found =
+            javax.smartcardio.TerminalFactory.getInstance("PC/SC", null).terminals().list().stream()
+                .anyMatch(t -> t.getName().startsWith("Virtual PCD"));
+        if (!found) {
+          throw new IllegalStateException(
+              "pcscd is running without vsmartcard's virtual readers (it started before"
+                  + " vsmartcard-vpcd was installed): restart pcscd and run the tests again");
+        }
+      } catch (java.security.GeneralSecurityException | javax.smartcardio.CardException e) {
+        throw new IllegalStateException("the running pcscd does not answer: " + e, e);
+      }
     }
 
     private static boolean running() {

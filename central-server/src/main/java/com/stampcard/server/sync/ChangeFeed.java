@@ -1,0 +1,271 @@
+package com.stampcard.server.sync;
+
+import com.stampcard.core.shop.StoreId;
+import com.stampcard.server.api.PullResponse;
+import com.stampcard.server.api.WireAccount;
+import com.stampcard.server.api.WireEvent;
+import com.stampcard.server.api.WireIdentifier;
+import com.stampcard.server.api.WireOverdraft;
+import com.stampcard.server.api.WireReference;
+import com.stampcard.server.db.ServerDatabase;
+import com.stampcard.server.enrol.TillPrincipal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Pages of changes after a cursor. Only rows of finished transactions are handed out (feed_xid
+ * below {@link ServerDatabase#visibleBelow}), in (feed_xid, feed_pos) order, so a transaction that
+ * commits late is never passed over. A till gets the events of the programs that run at its store
+ * (not its own: it has them), every account change, and the overdrafts of its store's programs.
+ */
+public final class ChangeFeed {
+  private final ServerDatabase db;
+  private final ReferenceData reference;
+  private final int pageSize;
+
+  public ChangeFeed(ServerDatabase db, ReferenceData reference, int pageSize) {
+    this.db = db;
+    this.reference = reference;
+    this.pageSize = pageSize;
+  }
+
+  public PullResponse pull(TillPrincipal till, String cursorText, String knownReference) {
+    Cursor cursor = Cursor.parse(cursorText);
+    Set<String> programs = reference.programsAt(till.store());
+    WireReference ref = reference.forStore(till.store());
+    WireReference sent = ref.digest().equals(knownReference) ? null : ref;
+    return db.read(
+        c -> {
+          long below = db.visibleBelow(c);
+          List<WireEvent> events = new ArrayList<>();
+          long[] eventAt = {cursor.eventXid(), cursor.eventPos()};
+          int scanned = events(c, cursor, below, till, programs, events, eventAt);
+          long[] changeAt = {cursor.changeXid(), cursor.changePos()};
+          Set<UUID> accounts = new LinkedHashSet<>();
+          Set<UUID> overdrafts = new LinkedHashSet<>();
+          int changes = changes(c, cursor, below, accounts, overdrafts, changeAt);
+          return new PullResponse(
+              events,
+              accounts(c, accounts),
+              overdrafts(c, overdrafts, programs),
+              sent,
+              new Cursor(eventAt[0], eventAt[1], changeAt[0], changeAt[1]).encode(),
+              scanned == pageSize || changes == pageSize);
+        });
+  }
+
+  private int events(
+      Connection c,
+      Cursor cursor,
+      long below,
+      TillPrincipal till,
+      Set<String> programs,
+      List<WireEvent> out,
+      long[] at)
+      throws SQLException {
+    int scanned = 0;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT "
+                + Ledger.EVENT_COLUMNS
+                + ", feed_xid, feed_pos FROM ledger_event"
+                + " WHERE (feed_xid, feed_pos) > (?, ?) AND feed_xid < ?"
+                + " ORDER BY feed_xid, feed_pos FETCH FIRST "
+                + pageSize
+                + " ROWS ONLY")) {
+      s.setLong(1, cursor.eventXid());
+      s.setLong(2, cursor.eventPos());
+      s.setLong(3, below);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          scanned++;
+          at[0] = r.getLong(18);
+          at[1] = r.getLong(19);
+          if (!r.getString(8).equals(till.till().value()) && programs.contains(r.getString(3))) {
+            out.add(event(r));
+          }
+        }
+      }
+    }
+    return scanned;
+  }
+
+  static WireEvent event(ResultSet r) throws SQLException {
+    String flags = r.getString(17);
+    return new WireEvent(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getString(3),
+        r.getInt(4),
+        r.getString(5),
+        r.getLong(6),
+        r.getString(7),
+        r.getString(8),
+        r.getLong(9),
+        r.getString(10),
+        Ledger.instant(r, 11).toString(),
+        r.getLong(12),
+        r.getString(13),
+        r.getObject(14, UUID.class),
+        r.getString(15),
+        r.getString(16),
+        flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")));
+  }
+
+  private int changes(
+      Connection c, Cursor cursor, long below, Set<UUID> accounts, Set<UUID> overdrafts, long[] at)
+      throws SQLException {
+    int scanned = 0;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT feed_xid, feed_pos, kind, ref FROM change_feed"
+                + " WHERE (feed_xid, feed_pos) > (?, ?) AND feed_xid < ?"
+                + " ORDER BY feed_xid, feed_pos FETCH FIRST "
+                + pageSize
+                + " ROWS ONLY")) {
+      s.setLong(1, cursor.changeXid());
+      s.setLong(2, cursor.changePos());
+      s.setLong(3, below);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          scanned++;
+          at[0] = r.getLong(1);
+          at[1] = r.getLong(2);
+          UUID ref = UUID.fromString(r.getString(4));
+          if (r.getString(3).equals("ACCOUNT")) {
+            accounts.add(ref);
+          } else {
+            overdrafts.add(ref);
+          }
+        }
+      }
+    }
+    return scanned;
+  }
+
+  private static List<WireAccount> accounts(Connection c, Set<UUID> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, List<WireIdentifier>> identifiers = new LinkedHashMap<>();
+    Map<UUID, Object[]> rows = new LinkedHashMap<>();
+    for (List<UUID> chunk : Ledger.chunks(ids)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT id, created_at, created_store, status, merged_into FROM account WHERE id IN ("
+                  + Ledger.marks(chunk.size())
+                  + ")")) {
+        Ledger.bindAll(s, 1, chunk);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            rows.put(
+                r.getObject(1, UUID.class),
+                new Object[] {
+                  Ledger.instant(r, 2), r.getString(3), r.getString(4), r.getObject(5, UUID.class)
+                });
+          }
+        }
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT account_id, kind, id_value, public_key, linked_at, revoked_at"
+                  + " FROM identifier WHERE account_id IN ("
+                  + Ledger.marks(chunk.size())
+                  + ") ORDER BY kind, id_value")) {
+        Ledger.bindAll(s, 1, chunk);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            String key = r.getString(4);
+            identifiers
+                .computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
+                .add(
+                    new WireIdentifier(
+                        r.getString(2),
+                        r.getString(3),
+                        key == null
+                            ? null
+                            : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(key)),
+                        Ledger.instant(r, 5).toString(),
+                        r.getObject(6) == null ? null : Ledger.instant(r, 6).toString()));
+          }
+        }
+      }
+    }
+    List<WireAccount> out = new ArrayList<>();
+    for (Map.Entry<UUID, Object[]> e : rows.entrySet()) {
+      Object[] v = e.getValue();
+      out.add(
+          new WireAccount(
+              e.getKey(),
+              v[0].toString(),
+              (String) v[1],
+              (String) v[2],
+              (UUID) v[3],
+              identifiers.getOrDefault(e.getKey(), List.of())));
+    }
+    return out;
+  }
+
+  private static List<WireOverdraft> overdrafts(Connection c, Set<UUID> ids, Set<String> programs)
+      throws SQLException {
+    List<WireOverdraft> out = new ArrayList<>();
+    for (List<UUID> chunk : Ledger.chunks(ids)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT event_id, account_id, program_id, store_id, till_id, units_after, found_at"
+                  + " FROM overdraft_review WHERE event_id IN ("
+                  + Ledger.marks(chunk.size())
+                  + ")")) {
+        Ledger.bindAll(s, 1, chunk);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            if (programs.contains(r.getString(3))) {
+              out.add(
+                  new WireOverdraft(
+                      r.getObject(1, UUID.class),
+                      r.getObject(2, UUID.class),
+                      r.getString(3),
+                      r.getString(4),
+                      r.getString(5),
+                      r.getLong(6),
+                      Ledger.instant(r, 7).toString()));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Overdrafts of the programs at this store, newest first: the manager's review list. */
+  public List<WireOverdraft> overdraftsAt(StoreId store, int limit) {
+    Set<String> programs = reference.programsAt(store);
+    return db.read(
+        c -> {
+          List<UUID> ids = new ArrayList<>();
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT event_id FROM overdraft_review ORDER BY found_at DESC FETCH FIRST "
+                          + limit
+                          + " ROWS ONLY");
+              ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              ids.add(r.getObject(1, UUID.class));
+            }
+          }
+          return overdrafts(c, new LinkedHashSet<>(ids), programs);
+        });
+  }
+}
