@@ -18,6 +18,7 @@ import java.util.logging.LogManager;
 /**
  * Starts the till: the JavaFX app by default, {@code --console} for the headless mode, {@code
  * --check-config} to print the effective configuration and where each value came from, {@code
+ * --self-check} to open the store, list the readers and print the version without a display, {@code
  * --exit-when-ready} to start the app, show the login screen and close again.
  */
 public final class Main {
@@ -39,6 +40,10 @@ public final class Main {
     if (args.contains("--check-config")) {
       System.out.println(config.effective());
       return 0;
+    }
+    if (args.contains("--self-check")) {
+      PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+      return SelfCheck.forThisMachine(config, Clock.systemUTC(), out).run();
     }
     if (args.contains("--console")) {
       return console(config);
