@@ -3,14 +3,18 @@ package com.stampcard.pos;
 import com.stampcard.core.id.UuidV7Generator;
 import com.stampcard.core.staff.PinHash;
 import com.stampcard.core.till.RedemptionAuthority;
+import com.stampcard.pos.backup.BackupSchedule;
+import com.stampcard.pos.backup.TillBackups;
 import com.stampcard.pos.config.TillConfig;
 import com.stampcard.store.StoreDatabase;
 import com.stampcard.store.seed.DemoSeed;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The composition root below the screens: opens the till's store (an H2 file, migrated), loads the
- * demo data when configured, and builds the services. Close it to close the database.
+ * demo data when configured, builds the services and starts the scheduled backups. Close it to stop
+ * the backups and close the database.
  *
  * <p>The sync agent is not wired yet: the till runs standalone ({@link
  * RedemptionAuthority#standaloneTill()}) and the status bar says "no server configured". Plugging
@@ -19,10 +23,13 @@ import java.time.Clock;
 public final class TillAssembly implements AutoCloseable {
   private final StoreDatabase database;
   private final TillServices services;
+  private final Optional<BackupSchedule> backups;
 
-  private TillAssembly(StoreDatabase database, TillServices services) {
+  private TillAssembly(
+      StoreDatabase database, TillServices services, Optional<BackupSchedule> backups) {
     this.database = database;
     this.services = services;
+    this.backups = backups;
   }
 
   /**
@@ -59,7 +66,16 @@ public final class TillAssembly implements AutoCloseable {
               SyncStatus.of(authority),
               config.loginMaxFailures(),
               config.loginLockout());
-      return new TillAssembly(database, services);
+      TillConfig.Backup backup = config.backup();
+      Optional<BackupSchedule> schedule =
+          backup.interval().isZero()
+              ? Optional.empty()
+              : Optional.of(
+                  BackupSchedule.start(
+                      new TillBackups(config.database(), backup.folder(), backup.keep(), clock),
+                      backup.interval(),
+                      clock));
+      return new TillAssembly(database, services, schedule);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -72,6 +88,10 @@ public final class TillAssembly implements AutoCloseable {
 
   @Override
   public void close() {
-    database.close();
+    try {
+      backups.ifPresent(BackupSchedule::close);
+    } finally {
+      database.close();
+    }
   }
 }

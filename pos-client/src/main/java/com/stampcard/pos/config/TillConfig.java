@@ -6,6 +6,7 @@ import com.stampcard.core.redeem.RedemptionRules;
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.TillSettings;
+import com.stampcard.pos.backup.TillBackups;
 import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.store.settings.LayeredSettings;
@@ -35,7 +36,17 @@ public record TillConfig(
     Duration idleLogout,
     UiSettings.CustomerDisplay customerDisplay,
     TillReaders.ReaderSettings readers,
+    Backup backup,
     String effective) {
+
+  /**
+   * The till's scheduled backups.
+   *
+   * @param interval between backups; zero for none
+   * @param keep how many to keep
+   * @param folder where they go
+   */
+  public record Backup(Duration interval, int keep, Path folder) {}
 
   static final String DEFAULTS = "com/stampcard/pos/till-defaults.yaml";
   private static final String ID = "[a-z0-9][a-z0-9-]{0,39}";
@@ -75,11 +86,13 @@ public record TillConfig(
     String demo = s.text("demoData").strip();
     String shopName = s.text("shopName").strip();
     String nfc = s.text("readers.nfc").strip();
+    Path database = Path.of(s.text("database", ".+", "give a path for the till's database"));
+    String backupFolder = s.text("backup.folder").strip();
     return new TillConfig(
         settings,
         Messages.supported(Locale.forLanguageTag(language)),
         s.text("currency", "[A-Z]{3}", "use an ISO 4217 code such as SEK or EUR"),
-        Path.of(s.text("database", ".+", "give a path for the till's database")),
+        database,
         demo.isEmpty() ? Optional.empty() : Optional.of(Path.of(demo)),
         s.integer("login.maxFailures", 1, 20),
         s.duration("login.lockout"),
@@ -90,6 +103,12 @@ public record TillConfig(
             s.flag("readers.keyboardWedge"),
             s.text("readers.serialPort").strip(),
             nfc.equals("none") ? Optional.empty() : Optional.of(nfc.equals("first") ? "" : nfc)),
+        new Backup(
+            s.duration("backup.interval"),
+            s.integer("backup.keep", 1, 1_000),
+            backupFolder.isEmpty()
+                ? TillBackups.folderNextTo(database)
+                : Path.of(backupFolder).toAbsolutePath()),
         s.describe());
   }
 
