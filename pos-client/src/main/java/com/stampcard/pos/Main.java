@@ -10,8 +10,6 @@ import com.stampcard.store.StoreException;
 import com.stampcard.store.TillDatabaseInUseException;
 import com.stampcard.store.settings.SettingsException;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.logging.LogManager;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the till: the JavaFX app by default, {@code --console} for the headless mode, {@code
@@ -30,6 +29,8 @@ import java.util.logging.LogManager;
  * to start the app, show the login screen and close again.
  */
 public final class Main {
+  private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -37,7 +38,7 @@ public final class Main {
   }
 
   static int run(List<String> args) {
-    quietLogging();
+    setUpLogging(System.getenv());
     TillConfig config;
     try {
       config = TillConfig.load(args, System.getenv());
@@ -60,6 +61,13 @@ public final class Main {
     if (restore.isPresent()) {
       return restore(config, Path.of(restore.get()));
     }
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Stampcard till {0} starting: till {1} at {2}, database {3}",
+        SelfCheck.version(),
+        config.settings().till().value(),
+        config.settings().store().value(),
+        config.database());
     if (args.contains("--console")) {
       return console(config);
     }
@@ -121,16 +129,35 @@ public final class Main {
     return Optional.empty();
   }
 
-  /** Warnings and errors only, unless a logging configuration was given. */
-  private static void quietLogging() {
-    if (System.getProperty("java.util.logging.config.file") != null) {
-      return;
+  /**
+   * Points the log at the operating system's usual place, unless {@code -Dstampcard.logDir} did,
+   * and routes java.util.logging (the till's {@code System.Logger}s, JavaFX) into it. Runs before
+   * anything logs: logback reads {@code stampcard.logDir} when it starts.
+   */
+  static void setUpLogging(Map<String, String> env) {
+    if (System.getProperty("stampcard.logDir") == null) {
+      System.setProperty("stampcard.logDir", logFolder(env).toString());
     }
-    try (InputStream in = Main.class.getResourceAsStream("logging.properties")) {
-      LogManager.getLogManager().readConfiguration(in);
-    } catch (IOException e) {
-      System.err.println("The till's logging configuration could not be read: " + e.getMessage());
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+  }
+
+  /**
+   * {@code STAMPCARD_LOG_DIR}; else {@code %LOCALAPPDATA%\Stampcard\logs} on Windows; else {@code
+   * $XDG_STATE_HOME/stampcard}, by default {@code ~/.local/state/stampcard}.
+   */
+  static Path logFolder(Map<String, String> env) {
+    if (env.get("STAMPCARD_LOG_DIR") != null) {
+      return Path.of(env.get("STAMPCARD_LOG_DIR"));
     }
+    if (env.get("LOCALAPPDATA") != null) {
+      return Path.of(env.get("LOCALAPPDATA"), "Stampcard", "logs");
+    }
+    String state = env.get("XDG_STATE_HOME");
+    return (state != null && !state.isBlank()
+            ? Path.of(state)
+            : Path.of(System.getProperty("user.home"), ".local", "state"))
+        .resolve("stampcard");
   }
 
   private static int console(TillConfig config) {
