@@ -3,6 +3,8 @@ package com.stampcard.pos;
 import com.stampcard.core.id.UuidV7Generator;
 import com.stampcard.core.staff.PinHash;
 import com.stampcard.core.till.RedemptionAuthority;
+import com.stampcard.pos.backup.BackupSchedule;
+import com.stampcard.pos.backup.TillBackups;
 import com.stampcard.pos.config.TillConfig;
 import com.stampcard.store.StoreDatabase;
 import com.stampcard.store.seed.DemoSeed;
@@ -20,7 +22,8 @@ import java.util.OptionalLong;
 /**
  * The composition root below the screens: opens the till's store (an H2 file, migrated), loads the
  * demo data when configured, starts the embedded sync agent when the configuration names a server,
- * and builds the services. Close it to stop the agent and close the database.
+ * builds the services and starts the scheduled backups. Close it to stop the backups and the agent
+ * and close the database.
  *
  * <p>Without {@code server.url} the till runs standalone ({@link
  * RedemptionAuthority#standaloneTill()}). With one, the agent's authority decides redemptions
@@ -32,11 +35,17 @@ public final class TillAssembly implements AutoCloseable {
   private final StoreDatabase database;
   private final Optional<SyncAgent> agent;
   private final TillServices services;
+  private final Optional<BackupSchedule> backups;
 
-  private TillAssembly(StoreDatabase database, Optional<SyncAgent> agent, TillServices services) {
+  private TillAssembly(
+      StoreDatabase database,
+      Optional<SyncAgent> agent,
+      TillServices services,
+      Optional<BackupSchedule> backups) {
     this.database = database;
     this.agent = agent;
     this.services = services;
+    this.backups = backups;
   }
 
   /**
@@ -67,7 +76,11 @@ public final class TillAssembly implements AutoCloseable {
       RedemptionAuthority authority =
           agent.map(SyncAgent::redemptionAuthority).orElse(RedemptionAuthority.standaloneTill());
       SyncStatus sync = agent.map(TillAssembly::statusOf).orElse(SyncStatus.of(authority));
-      return new TillAssembly(database, agent, services(config, clock, database, authority, sync));
+      return new TillAssembly(
+          database,
+          agent,
+          services(config, clock, database, authority, sync),
+          backups(config, clock));
     } catch (RuntimeException e) {
       agent.ifPresent(SyncAgent::close);
       database.close();
@@ -88,7 +101,8 @@ public final class TillAssembly implements AutoCloseable {
       return new TillAssembly(
           database,
           Optional.empty(),
-          services(config, clock, database, authority, SyncStatus.of(authority)));
+          services(config, clock, database, authority, SyncStatus.of(authority)),
+          backups(config, clock));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -103,6 +117,19 @@ public final class TillAssembly implements AutoCloseable {
             folder ->
                 new DemoSeed(clock, new UuidV7Generator(clock), demoPinIterations)
                     .load(database.tillStore(), folder, config.settings().store()));
+  }
+
+  /** The scheduled online backups, unless the configuration turns them off. */
+  private static Optional<BackupSchedule> backups(TillConfig config, Clock clock) {
+    TillConfig.Backup backup = config.backup();
+    if (backup.interval().isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        BackupSchedule.start(
+            new TillBackups(config.database(), backup.folder(), backup.keep(), clock),
+            backup.interval(),
+            clock));
   }
 
   private static TillServices services(
@@ -201,7 +228,11 @@ public final class TillAssembly implements AutoCloseable {
 
   @Override
   public void close() {
-    agent.ifPresent(SyncAgent::close);
-    database.close();
+    try {
+      backups.ifPresent(BackupSchedule::close);
+      agent.ifPresent(SyncAgent::close);
+    } finally {
+      database.close();
+    }
   }
 }

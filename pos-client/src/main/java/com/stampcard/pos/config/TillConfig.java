@@ -6,6 +6,7 @@ import com.stampcard.core.redeem.RedemptionRules;
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.TillSettings;
+import com.stampcard.pos.backup.TillBackups;
 import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.store.settings.LayeredSettings;
@@ -38,7 +39,17 @@ public record TillConfig(
     TillReaders.ReaderSettings readers,
     Optional<URI> server,
     Optional<String> enrolmentCode,
+    Backup backup,
     String effective) {
+
+  /**
+   * The till's scheduled backups.
+   *
+   * @param interval between backups; zero for none
+   * @param keep how many to keep
+   * @param folder where they go
+   */
+  public record Backup(Duration interval, int keep, Path folder) {}
 
   static final String DEFAULTS = "com/stampcard/pos/till-defaults.yaml";
   private static final String ID = "[a-z0-9][a-z0-9-]{0,39}";
@@ -87,11 +98,13 @@ public record TillConfig(
                     "server.url",
                     TillConfig::serverUrl,
                     "use an http:// or https:// address such as https://stampcard.example"));
+    Path database = Path.of(s.text("database", ".+", "give a path for the till's database"));
+    String backupFolder = s.text("backup.folder").strip();
     return new TillConfig(
         settings,
         Messages.supported(Locale.forLanguageTag(language)),
         s.text("currency", "[A-Z]{3}", "use an ISO 4217 code such as SEK or EUR"),
-        Path.of(s.text("database", ".+", "give a path for the till's database")),
+        database,
         demo.isEmpty() ? Optional.empty() : Optional.of(Path.of(demo)),
         s.integer("login.maxFailures", 1, 20),
         s.duration("login.lockout"),
@@ -107,6 +120,12 @@ public record TillConfig(
                 : Optional.of(camera.equals("first") ? "" : camera)),
         server,
         enrolmentCode(args),
+        new Backup(
+            s.duration("backup.interval"),
+            s.integer("backup.keep", 1, 1_000),
+            backupFolder.isEmpty()
+                ? TillBackups.folderNextTo(database)
+                : Path.of(backupFolder).toAbsolutePath()),
         s.describe());
   }
 
