@@ -68,14 +68,6 @@ class SyncFlowTest extends TillUiTest {
     show();
   }
 
-  private void fill(String card) {
-    for (int i = 0; i < 10; i++) {
-      rig.scanLater(card);
-      int n = i + 1;
-      until(() -> visible("#panel-given") && text("#panel-given #card-count").startsWith(n + " "));
-    }
-  }
-
   private void redeem(String card) {
     press(KeyCode.F2);
     until(() -> text("#mode-title").startsWith("Redeem mode"));
@@ -123,7 +115,7 @@ class SyncFlowTest extends TillUiTest {
         .isEqualTo("rw-------");
 
     logInAndChoose("anna", "1234", "coffee-card");
-    fill(CARD);
+    fillCard(CARD);
     redeem(CARD);
     assertThat(text("#verdict")).isEqualTo("OK. Check the card and approve.");
     robot.clickOn("#approve");
@@ -131,8 +123,8 @@ class SyncFlowTest extends TillUiTest {
     assertThat(labels(".note")).doesNotContain(OFFLINE_NOTE);
     // the server holds the redemption as one spent online, not one recorded offline
     eventually(() -> serverEvents(EventType.REDEEM, false) == 1);
-    fill(OTHER_CARD);
-    fill(THIRD_CARD);
+    fillCard(OTHER_CARD);
+    fillCard(THIRD_CARD);
     eventually(() -> serverEvents(EventType.STAMP, false) == 30);
     until(() -> text("#sync-status").startsWith("Synced"));
     screenshot("20-synced");

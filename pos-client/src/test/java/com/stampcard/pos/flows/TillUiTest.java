@@ -97,6 +97,27 @@ abstract class TillUiTest {
     }
   }
 
+  /**
+   * Stamps {@code card} ten times, a full coffee card, waiting for each stamp on the ledger rather
+   * than on the confirmation, which fades after a few seconds (flows that check the screen do so
+   * themselves).
+   */
+  protected void fillCard(String card) {
+    long before = rig.count(com.stampcard.core.ledger.EventType.STAMP);
+    for (int i = 1; i <= 10; i++) {
+      rig.scanLater(card);
+      long expected = before + i;
+      try {
+        WaitForAsyncUtils.waitFor(
+            20,
+            TimeUnit.SECONDS,
+            () -> rig.count(com.stampcard.core.ledger.EventType.STAMP) == expected);
+      } catch (TimeoutException e) {
+        throw new AssertionError("stamp " + i + " of " + card + " was not recorded within 20 s", e);
+      }
+    }
+  }
+
   /** The text of the labeled node {@code query} finds, read on the UI thread. */
   protected String text(String query) {
     try {
