@@ -2,13 +2,17 @@ package com.stampcard.pos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stampcard.core.till.RedemptionAuthority;
+import com.stampcard.pos.config.TillConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,56 @@ class MainTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(stdout()).contains("could not be opened").contains("Self-check FAILED.");
+  }
+
+  @Test
+  void backUpNowAndRestoreBackupBringTheDatabaseBack() throws IOException {
+    String database = "--database=" + dir.resolve("till");
+    assertThat(Main.run(List.of("--backup-now", database))).as(stderr()).isZero();
+    String made =
+        stdout().lines().filter(l -> l.startsWith("Backed up to ")).findFirst().orElseThrow();
+    Path backup = Path.of(made.substring("Backed up to ".length()));
+    assertThat(backup).exists().hasParent(dir.resolve("backups"));
+    try (TillAssembly till = open(database, "--demoData=" + demo())) {
+      assertThat(programs(till)).isPositive();
+    }
+
+    int exit = Main.run(List.of("--restore-backup", backup.toString(), database));
+
+    assertThat(exit).as(stderr()).isZero();
+    assertThat(stdout()).contains("Restored " + backup).contains("is kept as");
+    try (TillAssembly till = open(database)) {
+      assertThat(programs(till)).isZero();
+    }
+  }
+
+  @Test
+  void restoreBackupRefusesAFileThatIsNotThere() {
+    int exit =
+        Main.run(
+            List.of(
+                "--restore-backup",
+                dir.resolve("nothing.zip").toString(),
+                "--database=" + dir.resolve("till")));
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(stderr()).contains("No backup file at " + dir.resolve("nothing.zip"));
+  }
+
+  private TillAssembly open(String... settings) {
+    List<String> args = new java.util.ArrayList<>(List.of(settings));
+    args.add("--backup.interval=PT0S");
+    TillConfig config = TillConfig.load(args, Map.of("XDG_CONFIG_HOME", dir.toString()));
+    return TillAssembly.open(
+        config, Clock.systemUTC(), RedemptionAuthority.standaloneTill(), 1_000);
+  }
+
+  private static Path demo() {
+    return Path.of("../config/demo").toAbsolutePath().normalize();
+  }
+
+  private static int programs(TillAssembly till) {
+    return till.services().store().inTransaction(tx -> tx.programs().size());
   }
 
   private String stdout() {
