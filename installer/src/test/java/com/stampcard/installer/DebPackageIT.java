@@ -89,6 +89,68 @@ class DebPackageIT {
   }
 
   @Test
+  void aRunningTillsDatabaseIsReportedNotBackedUpByHandAndNotReplaced() throws Exception {
+    String database = "--database=" + work.resolve("busy/till");
+    Commands.Result backup =
+        Commands.run(List.of(LAUNCHER.toString(), "--backup-now", database), work);
+    assertThat(backup.exitCode()).as(backup.output()).isZero();
+    Path zip =
+        Path.of(
+            backup
+                .output()
+                .lines()
+                .filter(l -> l.startsWith("Backed up to "))
+                .findFirst()
+                .orElseThrow()
+                .substring("Backed up to ".length()));
+
+    Process till =
+        new ProcessBuilder(LAUNCHER.toString(), "--console", database)
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      awaitLine(till, "Cashier id:");
+
+      Commands.Result check =
+          Commands.run(List.of(LAUNCHER.toString(), "--self-check", database), work);
+      Commands.Result now =
+          Commands.run(List.of(LAUNCHER.toString(), "--backup-now", database), work);
+      Commands.Result restore =
+          Commands.run(
+              List.of(LAUNCHER.toString(), "--restore-backup", zip.toString(), database), work);
+
+      assertThat(check.exitCode()).as(check.output()).isZero();
+      assertThat(check.output()).contains("is open in a running till");
+      assertThat(now.exitCode()).isEqualTo(1);
+      assertThat(now.output()).contains("The till is running and backs itself up");
+      assertThat(restore.exitCode()).isEqualTo(1);
+      assertThat(restore.output()).contains("close the till, then restore");
+    } finally {
+      till.getOutputStream().close();
+      if (!till.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        till.destroyForcibly();
+      }
+    }
+  }
+
+  /** Reads the process's output until a line starts with {@code prefix}. */
+  private static void awaitLine(Process process, String prefix) throws IOException {
+    java.io.BufferedReader out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      seen.append(line).append('\n');
+      if (line.startsWith(prefix)) {
+        return;
+      }
+    }
+    throw new AssertionError("the till ended before \"" + prefix + "\":\n" + seen);
+  }
+
+  @Test
   void packageDeclaresWhatTheReadersNeedAndTheLauncherOpensPcsc() throws IOException {
     Commands.Result depends =
         Commands.run(List.of("dpkg-query", "-W", "-f=${Depends}", PACKAGE), work);

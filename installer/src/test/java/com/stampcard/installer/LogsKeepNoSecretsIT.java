@@ -23,15 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the till and the server as installed, with their real logging configuration, through the
- * paths that handle secrets (a cashier's PIN, wrong and right; the back office's token; a one-time
- * enrolment code, used twice; a till's bearer credential, and a forged one), then reads every log
- * file they wrote: none of those secrets may be in them, and the files must hold the story.
+ * paths that handle secrets (a cashier's PIN, wrong and right; the database password; the back
+ * office's token; a one-time enrolment code, used twice; a till's bearer credential, and a forged
+ * one), then reads every log file they wrote: none of those secrets may be in them, and the files
+ * must hold the story.
  */
 class LogsKeepNoSecretsIT {
   private static final String PIN = "730419";
   private static final String WRONG_PIN = "558213";
   private static final String ADMIN_TOKEN = "adm-Q7vX3kP9sL2m";
   private static final String FORGED = "stc1.cafe-norr-1.ZZforgedZZ8d1c";
+  private static final String DB_PASSWORD = "db-pw-Hq4nW8rT";
 
   @TempDir Path work;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -77,6 +79,7 @@ class LogsKeepNoSecretsIT {
                 "--http.port=" + port,
                 "--admin.token=" + ADMIN_TOKEN,
                 "--database.url=jdbc:h2:file:" + work.resolve("server-db/server"),
+                "--database.password=" + DB_PASSWORD,
                 "--demoData=" + Packages.root().resolve("config/demo"))
             .directory(work.toFile())
             .redirectErrorStream(true)
@@ -90,7 +93,7 @@ class LogsKeepNoSecretsIT {
                 + logs
                 + " -Dstampcard.logLevel=DEBUG");
     Process process = builder.start();
-    List<String> secrets = new ArrayList<>(List.of(ADMIN_TOKEN, FORGED));
+    List<String> secrets = new ArrayList<>(List.of(ADMIN_TOKEN, FORGED, DB_PASSWORD));
     try {
       awaitReady(base, process);
 
