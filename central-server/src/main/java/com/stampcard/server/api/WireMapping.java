@@ -32,6 +32,8 @@ public final class WireMapping {
   private static final Instant EARLIEST = Instant.parse("2020-01-01T00:00:00Z");
 
   private static final int MAX_REASON = 1000;
+  private static final java.util.regex.Pattern IDENTIFIER_VALUE =
+      java.util.regex.Pattern.compile("[0-9A-Za-z+/=_-]+");
   private static final long MAX_QUANTITY = 1_000_000_000L;
 
   private WireMapping() {}
@@ -42,43 +44,43 @@ public final class WireMapping {
       f.check(false, at, "is required");
       return null;
     }
-    UUID id = f.required(at + ".event_id", w.eventId());
-    UUID account = f.required(at + ".account_id", w.accountId());
-    ProgramId program = f.parse(at + ".program_id", w.programId(), ProgramId::new);
-    Integer version = f.required(at + ".program_version", w.programVersion());
-    EventType type = f.parse(at + ".type", w.type(), t -> parseEnum(EventType.class, t));
-    Long quantity = f.required(at + ".quantity", w.quantity());
+    Fields.Scope in = f.in(at);
+    UUID id = in.required(".event_id", w.eventId());
+    UUID account = in.required(".account_id", w.accountId());
+    ProgramId program = in.parse(".program_id", w.programId(), ProgramId::new);
+    Integer version = in.required(".program_version", w.programVersion());
+    EventType type = in.parse(".type", w.type(), t -> parseEnum(EventType.class, t));
+    Long quantity = in.required(".quantity", w.quantity());
     if (quantity != null) {
-      f.check(
-          Math.abs(quantity) <= MAX_QUANTITY, at + ".quantity", "must be within ±" + MAX_QUANTITY);
+      in.check(Math.abs(quantity) <= MAX_QUANTITY, ".quantity", "must be within ±" + MAX_QUANTITY);
     }
-    StoreId store = f.parse(at + ".store_id", w.storeId(), StoreId::new);
-    TillId till = f.parse(at + ".till_id", w.tillId(), TillId::new);
-    StaffId cashier = f.parse(at + ".cashier_id", w.cashierId(), StaffId::new);
-    Instant occurred = f.parse(at + ".occurred_at", w.occurredAt(), Instant::parse);
+    StoreId store = in.parse(".store_id", w.storeId(), StoreId::new);
+    TillId till = in.parse(".till_id", w.tillId(), TillId::new);
+    StaffId cashier = in.parse(".cashier_id", w.cashierId(), StaffId::new);
+    Instant occurred = in.parse(".occurred_at", w.occurredAt(), Instant::parse);
     if (occurred != null) {
-      f.check(
+      in.check(
           !occurred.isBefore(EARLIEST) && !occurred.isAfter(now.plusSeconds(86_400)),
-          at + ".occurred_at",
+          ".occurred_at",
           "must lie between 2020 and a day from now (is the till's clock right?)");
     }
-    Long hlc = f.required(at + ".hlc", w.hlc());
+    Long hlc = in.required(".hlc", w.hlc());
     if (hlc != null) {
-      f.check(hlc >= 0, at + ".hlc", "can't be negative");
+      in.check(hlc >= 0, ".hlc", "can't be negative");
     }
     InputMethod input =
-        f.optional(at + ".input_method", w.inputMethod(), t -> parseEnum(InputMethod.class, t));
+        in.optional(".input_method", w.inputMethod(), t -> parseEnum(InputMethod.class, t));
     String reason = w.reason();
     if (reason != null) {
-      f.check(
+      in.check(
           reason.length() <= MAX_REASON,
-          at + ".reason",
+          ".reason",
           "may have " + MAX_REASON + " characters at most");
     }
-    StaffId approvedBy = f.optional(at + ".approved_by", w.approvedBy(), StaffId::new);
+    StaffId approvedBy = in.optional(".approved_by", w.approvedBy(), StaffId::new);
     Set<EventFlag> flags = EnumSet.noneOf(EventFlag.class);
     List<String> names = w.flags() == null ? List.of() : w.flags();
-    f.check(names.size() <= EventFlag.values().length, at + ".flags", "has too many flags");
+    in.check(names.size() <= EventFlag.values().length, ".flags", "has too many flags");
     for (int i = 0; i < names.size() && i < EventFlag.values().length; i++) {
       EventFlag flag =
           f.parse(at + ".flags[" + i + "]", names.get(i), t -> parseEnum(EventFlag.class, t));
@@ -114,7 +116,7 @@ public final class WireMapping {
   /** A pushed event: a draft with its till_seq. */
   public static LedgerEvent event(WireEvent w, Fields f, String at, Instant now) {
     EventDraft draft = draft(w, f, at, now);
-    Long seq = w == null ? null : f.required(at + ".till_seq", w.tillSeq());
+    Long seq = w == null ? null : f.in(at).required(".till_seq", w.tillSeq());
     if (draft == null || seq == null) {
       return null;
     }
@@ -150,14 +152,14 @@ public final class WireMapping {
       f.check(false, at, "is required");
       return null;
     }
-    UUID id = f.required(at + ".id", w.id());
-    Instant created = f.parse(at + ".created_at", w.createdAt(), Instant::parse);
-    StoreId store = f.parse(at + ".created_store", w.createdStore(), StoreId::new);
-    AccountStatus status =
-        f.parse(at + ".status", w.status(), t -> parseEnum(AccountStatus.class, t));
-    f.check(status != AccountStatus.ERASED, at + ".status", "only the server erases accounts");
+    Fields.Scope in = f.in(at);
+    UUID id = in.required(".id", w.id());
+    Instant created = in.parse(".created_at", w.createdAt(), Instant::parse);
+    StoreId store = in.parse(".created_store", w.createdStore(), StoreId::new);
+    AccountStatus status = in.parse(".status", w.status(), t -> parseEnum(AccountStatus.class, t));
+    in.check(status != AccountStatus.ERASED, ".status", "only the server erases accounts");
     List<WireIdentifier> ids = w.identifiers() == null ? List.of() : w.identifiers();
-    f.check(ids.size() <= 32, at + ".identifiers", "may hold 32 identifiers at most");
+    in.check(ids.size() <= 32, ".identifiers", "may hold 32 identifiers at most");
     if (!f.ok()) {
       return null;
     }
@@ -184,20 +186,21 @@ public final class WireMapping {
       f.check(false, at, "holds a null identifier");
       return null;
     }
-    IdentifierKind kind = f.parse(at + ".kind", w.kind(), t -> parseEnum(IdentifierKind.class, t));
-    String value = f.required(at + ".value", w.value());
+    Fields.Scope in = f.in(at);
+    IdentifierKind kind = in.parse(".kind", w.kind(), t -> parseEnum(IdentifierKind.class, t));
+    String value = in.required(".value", w.value());
     if (value != null) {
-      f.check(
+      in.check(
           value.length() <= 128 && value.matches("[0-9A-Za-z+/=_-]+"),
-          at + ".value",
+          ".value",
           "must be 1-128 letters, digits or +/=_-");
     }
-    byte[] key = f.optional(at + ".public_key", w.publicKey(), Base64.getDecoder()::decode);
+    byte[] key = in.optional(".public_key", w.publicKey(), Base64.getDecoder()::decode);
     if (key != null) {
-      f.check(key.length == 65, at + ".public_key", "must be an uncompressed P-256 key (65 bytes)");
+      in.check(key.length == 65, ".public_key", "must be an uncompressed P-256 key (65 bytes)");
     }
-    Instant linked = f.parse(at + ".linked_at", w.linkedAt(), Instant::parse);
-    Instant revoked = f.optional(at + ".revoked_at", w.revokedAt(), Instant::parse);
+    Instant linked = in.parse(".linked_at", w.linkedAt(), Instant::parse);
+    Instant revoked = in.optional(".revoked_at", w.revokedAt(), Instant::parse);
     if (!f.ok()) {
       return null;
     }

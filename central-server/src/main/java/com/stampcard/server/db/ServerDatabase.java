@@ -34,6 +34,9 @@ public final class ServerDatabase implements AutoCloseable {
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505", "HYT00");
   private static final int ATTEMPTS = 8;
 
+  /** The advisory lock key of merges: "stmerge" in ASCII. */
+  private static final long MERGE_LOCK = 0x73746d65726765L;
+
   /** The engines the server runs on. */
   public enum Engine {
     H2,
@@ -142,10 +145,9 @@ public final class ServerDatabase implements AutoCloseable {
    */
   public <T> T write(SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {
-      boolean locked = false;
+      String lostRace;
       if (engine == Engine.H2) {
         singleWriter.lock();
-        locked = true;
       }
       try (Connection c = pool.getConnection()) {
         try {
@@ -154,12 +156,10 @@ public final class ServerDatabase implements AutoCloseable {
           return result;
         } catch (SQLException e) {
           rollback(c, e);
-          if (attempt < ATTEMPTS && RETRYABLE.contains(e.getSQLState())) {
-            LOG.debug("transaction lost a race ({}), trying again", e.getSQLState());
-            pause(attempt);
-            continue;
+          if (attempt >= ATTEMPTS || !RETRYABLE.contains(e.getSQLState())) {
+            throw new DatabaseException("the database failed: " + e.getMessage(), e);
           }
-          throw new DatabaseException("the database failed: " + e.getMessage(), e);
+          lostRace = e.getSQLState();
         } catch (RuntimeException | Error e) {
           rollback(c, e);
           throw e;
@@ -168,16 +168,26 @@ public final class ServerDatabase implements AutoCloseable {
         throw new DatabaseUnavailableException(
             "no database connection: " + e.getMessage() + ". Is the database up?", e);
       } finally {
-        if (locked) {
+        if (engine == Engine.H2) {
           singleWriter.unlock();
         }
       }
+      // the connection (and on H2 the writer's lock) is given back while waiting
+      LOG.debug("transaction lost a race ({}), trying again", lostRace);
+      pause(attempt);
     }
   }
 
   /** Runs read-only {@code work} in one transaction. */
   public <T> T read(SqlWork<T> work) {
-    try (Connection c = pool.getConnection()) {
+    Connection c;
+    try {
+      c = pool.getConnection();
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "no database connection: " + e.getMessage() + ". Is the database up?", e);
+    }
+    try (c) {
       c.setReadOnly(true);
       try {
         return work.run(c);
@@ -205,6 +215,28 @@ public final class ServerDatabase implements AutoCloseable {
       r.next();
       return r.getLong(1);
     }
+  }
+
+  /**
+   * Takes the merge lock for the rest of this transaction: shared by every write that reads account
+   * roots and folds balances, exclusive for one that merges accounts. Merges are rare, so writes
+   * almost never wait for it, and a root read under it can't move until the commit. On H2 the
+   * single writer excludes everything already. Answers whether the caller may merge.
+   *
+   * <p>See docs/decisions/0404-ingest-locking.md.
+   */
+  public boolean lockMerges(Connection c, boolean exclusive) throws SQLException {
+    if (engine == Engine.H2) {
+      return true;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            exclusive
+                ? "SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")"
+                : "SELECT pg_advisory_xact_lock_shared(" + MERGE_LOCK + ")")) {
+      s.execute();
+    }
+    return exclusive;
   }
 
   /** Whether a query answers within two seconds. */

@@ -153,20 +153,36 @@ public final class SyncApi {
                 + ". Nothing was stored.");
       }
     }
-    Ingest.Result result =
-        db.write(
-            c -> {
-              Ingest.Result r = Ingest.push(c, till, accounts, events, now);
-              if (r.changed() && db.engine() == ServerDatabase.Engine.POSTGRESQL) {
-                PostgresChangeListener.notifyOnCommit(c);
-              }
-              return r;
-            });
+    Ingest.Result result;
+    try {
+      result = ingest(till, accounts, events, now, false);
+    } catch (Ingest.MergeNeeded e) {
+      result = ingest(till, accounts, events, now, true);
+    } catch (Ingest.EventIdTaken e) {
+      throw db.read(c -> Ingest.takenIdConflict(c, events));
+    }
     ingested.increment(result.inserted());
     if (result.changed() && db.engine() == ServerDatabase.Engine.H2) {
       signal.changed();
     }
     ctx.json(new PushResponse(result.ackedSeq(), result.inserted()));
+  }
+
+  private Ingest.Result ingest(
+      TillPrincipal till,
+      List<WireMapping.AccountState> accounts,
+      List<LedgerEvent> events,
+      Instant now,
+      boolean exclusive) {
+    return db.write(
+        c -> {
+          boolean mayMerge = db.lockMerges(c, exclusive);
+          Ingest.Result r = Ingest.push(c, till, accounts, events, now, mayMerge);
+          if (r.changed() && db.engine() == ServerDatabase.Engine.POSTGRESQL) {
+            PostgresChangeListener.notifyOnCommit(c);
+          }
+          return r;
+        });
   }
 
   private void pull(Context ctx) {
@@ -194,7 +210,12 @@ public final class SyncApi {
               + till.store()
               + ".");
     }
-    SpendResponse answer = db.write(c -> OnlineRedemptions.spend(c, till, draft, now, holdTtl));
+    SpendResponse answer =
+        db.write(
+            c -> {
+              db.lockMerges(c, false);
+              return OnlineRedemptions.spend(c, till, draft, now, holdTtl);
+            });
     ctx.json(answer);
   }
 

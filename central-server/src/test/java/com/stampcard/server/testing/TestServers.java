@@ -2,6 +2,7 @@ package com.stampcard.server.testing;
 
 import com.stampcard.server.CentralServer;
 import com.stampcard.server.ServerConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -31,11 +32,18 @@ public final class TestServers {
     return start(all);
   }
 
+  /** The repository's config/demo, from a module folder (tests) or the root (benchmarks). */
+  public static Path demoData() {
+    Path here = Path.of("config", "demo").toAbsolutePath();
+    return (Files.isDirectory(here) ? here : Path.of("..", "config", "demo").toAbsolutePath())
+        .normalize();
+  }
+
   private static CentralServer start(Map<String, String> settings) {
     Map<String, String> all = new HashMap<>();
     all.put("http.port", "0");
     all.put("admin.token", ADMIN_TOKEN);
-    all.put("demoData", Path.of("..", "config", "demo").toAbsolutePath().normalize().toString());
+    all.put("demoData", demoData().toString());
     all.putAll(settings);
     return CentralServer.start(ServerConfig.of(all), Clock.systemUTC());
   }
