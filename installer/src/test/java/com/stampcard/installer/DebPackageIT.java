@@ -25,6 +25,18 @@ class DebPackageIT {
 
   @TempDir static Path work;
 
+  /** Runs the installed launcher with its log in the test's folder, not in root's home. */
+  private static Commands.Result launch(String input, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(LAUNCHER.toString());
+    command.addAll(List.of(args));
+    return Commands.run(command, work, input, Map.of("XDG_STATE_HOME", state().toString()));
+  }
+
+  private static Path state() {
+    return work.resolve("state");
+  }
+
   @BeforeAll
   static void install() throws IOException {
     Path deb = tillDeb();
@@ -51,13 +63,7 @@ class DebPackageIT {
 
   @Test
   void installedLauncherChecksItselfWithoutADisplay() throws IOException {
-    Path state = work.resolve("state");
-    Commands.Result check =
-        Commands.run(
-            List.of(LAUNCHER.toString(), "--self-check", "--database=" + work.resolve("self/till")),
-            work,
-            "",
-            Map.of("XDG_STATE_HOME", state.toString()));
+    Commands.Result check = launch("", "--self-check", "--database=" + work.resolve("self/till"));
 
     assertThat(check.exitCode()).as(check.output()).isZero();
     assertThat(check.output())
@@ -67,22 +73,19 @@ class DebPackageIT {
         .contains("Self-check passed.");
     assertThat(work.resolve("self/till.mv.db")).exists();
     // the log in the usual place: $XDG_STATE_HOME/stampcard
-    assertThat(state.resolve("stampcard/till.log")).content().contains("Migrating schema");
+    assertThat(state().resolve("stampcard/till.log")).content().contains("Migrating schema");
   }
 
   @Test
   void installedTillStampsACardInConsoleMode() throws IOException {
     Commands.Result till =
-        Commands.run(
-            List.of(
-                LAUNCHER.toString(),
-                "--console",
-                "--demoData=" + Path.of(System.getProperty("stampcard.root"), "config", "demo"),
-                "--store=cafe-norr",
-                "--till=cafe-norr-1",
-                "--database=" + work.resolve("console/till")),
-            work,
-            "anna\n1234\n2900000000018\n:quit\n");
+        launch(
+            "anna\n1234\n2900000000018\n:quit\n",
+            "--console",
+            "--demoData=" + Path.of(System.getProperty("stampcard.root"), "config", "demo"),
+            "--store=cafe-norr",
+            "--till=cafe-norr-1",
+            "--database=" + work.resolve("console/till"));
 
     assertThat(till.exitCode()).as(till.output()).isZero();
     assertThat(till.output()).contains("Logged in: Anna", "✓ Stamp given (");
@@ -91,8 +94,7 @@ class DebPackageIT {
   @Test
   void aRunningTillsDatabaseIsReportedNotBackedUpByHandAndNotReplaced() throws Exception {
     String database = "--database=" + work.resolve("busy/till");
-    Commands.Result backup =
-        Commands.run(List.of(LAUNCHER.toString(), "--backup-now", database), work);
+    Commands.Result backup = launch("", "--backup-now", database);
     assertThat(backup.exitCode()).as(backup.output()).isZero();
     Path zip =
         Path.of(
@@ -104,21 +106,18 @@ class DebPackageIT {
                 .orElseThrow()
                 .substring("Backed up to ".length()));
 
-    Process till =
+    ProcessBuilder console =
         new ProcessBuilder(LAUNCHER.toString(), "--console", database)
             .directory(work.toFile())
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    console.environment().put("XDG_STATE_HOME", state().toString());
+    Process till = console.start();
     try {
       awaitLine(till, "Cashier id:");
 
-      Commands.Result check =
-          Commands.run(List.of(LAUNCHER.toString(), "--self-check", database), work);
-      Commands.Result now =
-          Commands.run(List.of(LAUNCHER.toString(), "--backup-now", database), work);
-      Commands.Result restore =
-          Commands.run(
-              List.of(LAUNCHER.toString(), "--restore-backup", zip.toString(), database), work);
+      Commands.Result check = launch("", "--self-check", database);
+      Commands.Result now = launch("", "--backup-now", database);
+      Commands.Result restore = launch("", "--restore-backup", zip.toString(), database);
 
       assertThat(check.exitCode()).as(check.output()).isZero();
       assertThat(check.output()).contains("is open in a running till");
