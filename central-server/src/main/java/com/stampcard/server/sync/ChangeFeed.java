@@ -249,6 +249,82 @@ public final class ChangeFeed {
     return out;
   }
 
+  /**
+   * Where both feeds stand now, as an opaque cursor: every row before it is final, every row a
+   * transaction still adds comes after it. Where a reader that only wants what happens from now on
+   * starts.
+   */
+  public String head() {
+    return db.read(
+        c -> {
+          long below = db.visibleBelow(c);
+          long[] event = last(c, "ledger_event", below);
+          long[] change = last(c, "change_feed", below);
+          return new Cursor(event[0], event[1], change[0], change[1]).encode();
+        });
+  }
+
+  private static long[] last(Connection c, String table, long below) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT feed_xid, feed_pos FROM "
+                + table
+                + " WHERE feed_xid < ? ORDER BY feed_xid DESC, feed_pos DESC FETCH FIRST 1 ROWS"
+                + " ONLY")) {
+      s.setLong(1, below);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? new long[] {r.getLong(1), r.getLong(2)} : new long[] {-1, -1};
+      }
+    }
+  }
+
+  /**
+   * The accounts after a cursor: whose events arrived or whose state changed.
+   *
+   * @param accounts the accounts named, each once
+   * @param cursor where to read from next time
+   * @param more whether a page limit stopped the read early
+   */
+  public record Touched(Set<UUID> accounts, String cursor, boolean more) {}
+
+  /** Accounts touched after {@code cursor}, by the same commit-safe rule as a pull. */
+  public Touched touched(String cursorText) {
+    Cursor cursor = Cursor.parse(cursorText);
+    return db.read(
+        c -> {
+          long below = db.visibleBelow(c);
+          Set<UUID> accounts = new LinkedHashSet<>();
+          long[] eventAt = {cursor.eventXid(), cursor.eventPos()};
+          int events = 0;
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT feed_xid, feed_pos, account_id FROM ledger_event"
+                      + " WHERE (feed_xid, feed_pos) > (?, ?) AND feed_xid < ?"
+                      + " ORDER BY feed_xid, feed_pos FETCH FIRST "
+                      + pageSize
+                      + " ROWS ONLY")) {
+            s.setLong(1, cursor.eventXid());
+            s.setLong(2, cursor.eventPos());
+            s.setLong(3, below);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                events++;
+                eventAt[0] = r.getLong(1);
+                eventAt[1] = r.getLong(2);
+                accounts.add(r.getObject(3, UUID.class));
+              }
+            }
+          }
+          long[] changeAt = {cursor.changeXid(), cursor.changePos()};
+          Set<UUID> overdrafts = new LinkedHashSet<>();
+          int changes = changes(c, cursor, below, accounts, overdrafts, changeAt);
+          return new Touched(
+              accounts,
+              new Cursor(eventAt[0], eventAt[1], changeAt[0], changeAt[1]).encode(),
+              events == pageSize || changes == pageSize);
+        });
+  }
+
   /** Overdrafts of the programs at this store, newest first: the manager's review list. */
   public List<WireOverdraft> overdraftsAt(StoreId store, int limit) {
     Set<String> programs = reference.programsAt(store);
