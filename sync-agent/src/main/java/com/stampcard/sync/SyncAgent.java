@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Replicates one till's database with the central server: pushes the till's events, pulls the
  * changes its store may see and applies each page with its cursor in one transaction, and listens
- * for live change signals. Embedded in the till app (a standalone service is not built yet).
+ * for live change signals. Embedded in the till app, or run alone by {@link SyncAgentMain}.
  *
  * <p>Threads: {@link #start} starts two daemon threads, one that syncs and one that listens; they
  * never touch the caller's threads, and the till's scans never wait for them (the agent reads and

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 
 /** A till for tests: its own H2 file and store, and a sync agent embedded as the till app does. */
 final class TestTill implements AutoCloseable {
@@ -39,6 +40,12 @@ final class TestTill implements AutoCloseable {
   private final AtomicLong hlc = new AtomicLong();
 
   TestTill(Path folder, URI server, String store, String till, String code) throws Exception {
+    this(folder, server, store, till, code, null);
+  }
+
+  /** A till whose agent trusts {@code tls} (null: the JVM's certificate authorities). */
+  TestTill(Path folder, URI server, String store, String till, String code, SSLContext tls)
+      throws Exception {
     this.store = store;
     this.till = till;
     this.file = folder.resolve(till);
@@ -52,7 +59,7 @@ final class TestTill implements AutoCloseable {
             Duration.ofMillis(100),
             Duration.ofSeconds(1),
             Duration.ofSeconds(60));
-    this.agent = SyncAgent.open(file, server, Optional.empty(), fast, Clock.systemUTC());
+    this.agent = SyncAgent.open(file, server, Optional.ofNullable(tls), fast, Clock.systemUTC());
     if (code != null) {
       agent.enrol(code);
     }
