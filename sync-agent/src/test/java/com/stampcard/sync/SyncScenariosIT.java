@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -239,42 +238,10 @@ class SyncScenariosIT {
     return ds;
   }
 
-  /**
-   * Waits until the server and every till hold the same events, {@code events} of them, each once,
-   * and the balances given.
-   */
   private static void awaitConverged(
       CentralServer server, List<TestTill> tills, Map<UUID, Long> balances, int events)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      Set<UUID> onServer = serverEvents(server);
-      boolean same = onServer.size() == events;
-      Map<String, Object> seen = new HashMap<>();
-      seen.put("server events", onServer.size());
-      for (TestTill t : tills) {
-        Set<UUID> ids = t.eventIds();
-        seen.put(t.till + " events", ids.size());
-        same &= ids.equals(onServer) && t.eventRows() == events;
-      }
-      for (Map.Entry<UUID, Long> e : balances.entrySet()) {
-        long s = serverBalance(server, e.getKey());
-        seen.put("server balance", s);
-        same &= s == e.getValue();
-        for (TestTill t : tills) {
-          long b = t.balance(e.getKey());
-          seen.put(t.till + " balance", b);
-          same &= b == e.getValue();
-        }
-      }
-      if (same) {
-        return;
-      }
-      last = seen.toString();
-      Thread.sleep(100);
-    }
-    throw new AssertionError("not converged in 30 s: " + last);
+    Convergence.await(Convergence.of(server), tills, balances, events);
   }
 
   private static Set<UUID> serverEvents(CentralServer server) {
@@ -290,22 +257,6 @@ class SyncScenariosIT {
                 }
               }
               return ids;
-            });
-  }
-
-  private static long serverBalance(CentralServer server, UUID account) {
-    return server
-        .database()
-        .read(
-            c -> {
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT units FROM balance WHERE account_id = ? AND program_id = 'coffee-card'")) {
-                s.setObject(1, account);
-                try (ResultSet r = s.executeQuery()) {
-                  return r.next() ? r.getLong(1) : 0L;
-                }
-              }
             });
   }
 
