@@ -1,13 +1,13 @@
 package com.stampcard.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stampcard.core.sync.Problem;
 import com.stampcard.server.app.AppLiveApi;
 import com.stampcard.server.db.DatabaseUnavailableException;
 import com.stampcard.server.enrol.AdminApi;
 import com.stampcard.server.enrol.EnrolmentApi;
 import com.stampcard.server.http.ApiException;
 import com.stampcard.server.http.HealthApi;
-import com.stampcard.server.http.Problem;
 import com.stampcard.server.sync.SyncApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

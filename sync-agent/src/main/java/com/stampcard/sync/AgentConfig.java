@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,28 +32,7 @@ public record AgentConfig(
   static final String DEFAULTS = "com/stampcard/sync/sync-agent-defaults.yaml";
 
   public static AgentConfig load(List<String> args, Map<String, String> env) {
-    List<Path> files = new ArrayList<>();
-    files.add(Path.of("/etc/stampcard/sync-agent.yaml"));
-    String xdg = env.get("XDG_CONFIG_HOME");
-    files.add(
-        (xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config"))
-            .resolve("stampcard")
-            .resolve("sync-agent.yaml"));
-    for (int i = 0; i < args.size(); i++) {
-      String named = null;
-      if (args.get(i).startsWith("--config=")) {
-        named = args.get(i).substring("--config=".length());
-      } else if (args.get(i).equals("--config") && i + 1 < args.size()) {
-        named = args.get(i + 1);
-      }
-      if (named != null) {
-        if (!Files.isRegularFile(Path.of(named))) {
-          throw new SettingsException(
-              "The configuration file " + named + " given with --config does not exist.");
-        }
-        files.add(Path.of(named));
-      }
-    }
+    List<Path> files = LayeredSettings.files("sync-agent", args, env);
     return from(LayeredSettings.load(DEFAULTS, files, env, "STAMPCARD_", args));
   }
 

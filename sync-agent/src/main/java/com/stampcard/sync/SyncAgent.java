@@ -2,13 +2,13 @@ package com.stampcard.sync;
 
 import com.stampcard.core.ledger.EventDraft;
 import com.stampcard.core.staff.StaffId;
+import com.stampcard.core.sync.EnrolResponse;
+import com.stampcard.core.sync.PullResponse;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.PushResponse;
+import com.stampcard.core.sync.WireEvent;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.store.StoreDatabase;
-import com.stampcard.sync.wire.EnrolResponse;
-import com.stampcard.sync.wire.PullResponse;
-import com.stampcard.sync.wire.PushRequest;
-import com.stampcard.sync.wire.PushResponse;
-import com.stampcard.sync.wire.WireEvent;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;

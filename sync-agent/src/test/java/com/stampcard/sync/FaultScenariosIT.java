@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.WireEvent;
 import com.stampcard.server.CentralServer;
-import com.stampcard.server.api.PushRequest;
-import com.stampcard.server.api.WireEvent;
 import com.stampcard.server.testing.Http;
 import com.stampcard.server.testing.Postgres;
 import com.stampcard.server.testing.TestServers;
@@ -16,10 +16,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,18 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FaultScenariosIT {
   @TempDir Path folder;
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final Opened opened = new Opened();
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T thing) {
-    open.add(thing);
-    return thing;
+    opened.closeAll();
   }
 
   @Test
@@ -60,9 +49,11 @@ class FaultScenariosIT {
     URI uri = URI.create("http://127.0.0.1:" + port);
     ChildJvm server = serverProcess(url, port);
     TestTill a =
-        keep(new TestTill(folder, uri, "cafe-norr", "kill-a", code(uri, "cafe-norr", "kill-a")));
+        opened.keep(
+            new TestTill(folder, uri, "cafe-norr", "kill-a", code(uri, "cafe-norr", "kill-a")));
     TestTill b =
-        keep(new TestTill(folder, uri, "cafe-soder", "kill-b", code(uri, "cafe-soder", "kill-b")));
+        opened.keep(
+            new TestTill(folder, uri, "cafe-soder", "kill-b", code(uri, "cafe-soder", "kill-b")));
     a.agent.start();
     b.agent.start();
     UUID account = UUID.randomUUID();
@@ -79,9 +70,11 @@ class FaultScenariosIT {
             });
     stamping.start();
     // the agent pushes batches of 200 back to back: killed once the first have landed
-    waitUntil(Duration.ofSeconds(60), () -> count(url, "SELECT COUNT(*) FROM ledger_event") >= 200);
+    waitUntil(
+        Duration.ofSeconds(60),
+        () -> Postgres.count(url, "SELECT COUNT(*) FROM ledger_event") >= 200);
     server.kill();
-    long atKill = count(url, "SELECT COUNT(*) FROM ledger_event");
+    long atKill = Postgres.count(url, "SELECT COUNT(*) FROM ledger_event");
     stamping.join();
     assertThat(atKill).as("killed before the till had pushed everything").isLessThan(1_200);
 
@@ -104,7 +97,7 @@ class FaultScenariosIT {
       new TestTill(folder, server.uri(), "cafe-norr", "x-1", code).close();
 
       ChildJvm agent =
-          keep(
+          opened.keep(
               new ChildJvm(
                   SyncAgentMain.class.getName(),
                   List.of("-Dlogback.configurationFile=logback-child-agent.xml"),
@@ -117,7 +110,7 @@ class FaultScenariosIT {
       }
       agent.kill();
 
-      TestTill x = keep(new TestTill(folder, server.uri(), "cafe-norr", "x-1", null));
+      TestTill x = opened.keep(new TestTill(folder, server.uri(), "cafe-norr", "x-1", null));
       long before = x.eventRows();
       assertThat(before).as("killed part of the way through").isBetween(1L, 2_999L);
       x.agent.start();
@@ -129,10 +122,10 @@ class FaultScenariosIT {
   @Test
   void everyRequestDeliveredTwiceChangesNothing() throws Exception {
     try (CentralServer server = TestServers.postgres(Postgres.newDatabase(), Map.of())) {
-      FaultProxy proxy = keep(new FaultProxy(server.port()));
+      FaultProxy proxy = opened.keep(new FaultProxy(server.port()));
       proxy.repeatRequests(150);
       TestTill a =
-          keep(
+          opened.keep(
               new TestTill(
                   folder,
                   proxy.uri(),
@@ -143,7 +136,7 @@ class FaultScenariosIT {
                       .newCode(new StoreId("cafe-norr"), new TillId("twice-a"))
                       .code()));
       TestTill b =
-          keep(
+          opened.keep(
               new TestTill(
                   folder,
                   proxy.uri(),
@@ -183,7 +176,7 @@ class FaultScenariosIT {
   /** The central server in a process of its own, on {@code port}, ready. */
   private ChildJvm serverProcess(String url, int port) throws Exception {
     ChildJvm server =
-        keep(
+        opened.keep(
             new ChildJvm(
                 "com.stampcard.server.ServerMain",
                 List.of(),
@@ -245,15 +238,6 @@ class FaultScenariosIT {
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
     return balances;
-  }
-
-  private static long count(String url, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-        PreparedStatement s = c.prepareStatement(sql);
-        ResultSet r = s.executeQuery()) {
-      r.next();
-      return r.getLong(1);
-    }
   }
 
   private static int freePort() throws IOException {

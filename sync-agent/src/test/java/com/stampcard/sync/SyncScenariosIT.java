@@ -13,10 +13,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,28 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncScenariosIT {
   @TempDir Path folder;
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final Opened opened = new Opened();
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T thing) {
-    open.add(thing);
-    return thing;
+    opened.closeAll();
   }
 
   private CentralServer server(String url) {
-    return keep(TestServers.postgres(url, Map.of()));
+    return opened.keep(TestServers.postgres(url, Map.of()));
   }
 
   private TestTill till(CentralServer server, java.net.URI via, String store, String till)
       throws Exception {
     String code = server.enrolment().newCode(new StoreId(store), new TillId(till)).code();
-    TestTill t = keep(new TestTill(folder, via, store, till, code));
+    TestTill t = opened.keep(new TestTill(folder, via, store, till, code));
     t.agent.start();
     return t;
   }
@@ -92,7 +83,7 @@ class SyncScenariosIT {
   @Test
   void aNetworkCutDelaysSyncAndLosesNothing() throws Exception {
     CentralServer server = server(Postgres.newDatabase());
-    FaultProxy proxy = keep(new FaultProxy(server.port()));
+    FaultProxy proxy = opened.keep(new FaultProxy(server.port()));
     TestTill a = till(server, proxy.uri(), "cafe-norr", "cut-1");
     TestTill b = till(server, proxy.uri(), "cafe-norr", "cut-2");
     UUID account = UUID.randomUUID();
@@ -109,7 +100,7 @@ class SyncScenariosIT {
         Duration.ofSeconds(10),
         () -> a.agent.status().eventsWaiting() == 5 && a.agent.status().lastError().isPresent());
     assertThat(a.agent.status().online()).isFalse();
-    assertThat(serverEvents(server)).hasSize(1);
+    assertThat(Convergence.of(server).events()).hasSize(1);
 
     proxy.delay(20);
     proxy.restore();
@@ -121,7 +112,7 @@ class SyncScenariosIT {
   @Test
   void oneFullCardRedeemedAtTwoOfflineTillsIsKeptTwiceAndFlaggedOnce() throws Exception {
     CentralServer server = server(Postgres.newDatabase());
-    FaultProxy proxy = keep(new FaultProxy(server.port()));
+    FaultProxy proxy = opened.keep(new FaultProxy(server.port()));
     TestTill a = till(server, proxy.uri(), "cafe-norr", "red-1");
     TestTill b = till(server, proxy.uri(), "cafe-norr", "red-2");
     UUID account = UUID.randomUUID();
@@ -154,7 +145,7 @@ class SyncScenariosIT {
     String url = Postgres.newDatabase();
     CentralServer first = TestServers.postgres(url, Map.of());
     int port = first.port();
-    FaultProxy proxy = keep(new FaultProxy(port));
+    FaultProxy proxy = opened.keep(new FaultProxy(port));
     TestTill a = till(first, proxy.uri(), "cafe-norr", "restart-1");
     TestTill b = till(first, proxy.uri(), "cafe-norr", "restart-2");
     UUID account = UUID.randomUUID();
@@ -168,7 +159,7 @@ class SyncScenariosIT {
       a.stamp(account);
     }
     CentralServer second =
-        keep(TestServers.postgres(url, Map.of("http.port", Integer.toString(port))));
+        opened.keep(TestServers.postgres(url, Map.of("http.port", Integer.toString(port))));
     awaitConverged(second, List.of(a, b), Map.of(account, 70L), 70);
   }
 
@@ -242,22 +233,6 @@ class SyncScenariosIT {
       CentralServer server, List<TestTill> tills, Map<UUID, Long> balances, int events)
       throws Exception {
     Convergence.await(Convergence.of(server), tills, balances, events);
-  }
-
-  private static Set<UUID> serverEvents(CentralServer server) {
-    return server
-        .database()
-        .read(
-            c -> {
-              Set<UUID> ids = new HashSet<>();
-              try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM ledger_event");
-                  ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                  ids.add(r.getObject(1, UUID.class));
-                }
-              }
-              return ids;
-            });
   }
 
   private static long serverCount(CentralServer server, String sql) {

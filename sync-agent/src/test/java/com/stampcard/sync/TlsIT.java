@@ -50,7 +50,7 @@ class TlsIT {
       String code =
           server.enrolment().newCode(new StoreId("cafe-norr"), new TillId("tls-1")).code();
       try (TestTill till =
-          new TestTill(folder, server.uri(), "cafe-norr", "tls-1", null, trusting)) {
+          new TestTill(folder, server.uri(), "cafe-norr", "tls-1", null, trusting, TestTill.FAST)) {
         till.agent.enrol(code);
         UUID account = UUID.randomUUID();
         till.know(account);
@@ -58,7 +58,7 @@ class TlsIT {
         assertThat(till.agent.syncOnce()).as(String.valueOf(till.agent.status())).isTrue();
         assertThat(till.agent.status().eventsWaiting()).isZero();
       }
-      assertThat(serverEvents(server)).isEqualTo(1);
+      assertThat(Convergence.of(server).events()).hasSize(1);
 
       HttpResponse<String> https =
           HttpClient.newBuilder()
@@ -82,7 +82,8 @@ class TlsIT {
     try (CentralServer server = tlsServer(keystore)) {
       String code =
           server.enrolment().newCode(new StoreId("cafe-norr"), new TillId("tls-2")).code();
-      try (TestTill till = new TestTill(folder, server.uri(), "cafe-norr", "tls-2", null, null)) {
+      try (TestTill till =
+          new TestTill(folder, server.uri(), "cafe-norr", "tls-2", null, null, TestTill.FAST)) {
         assertThatThrownBy(() -> till.agent.enrol(code)).isInstanceOf(SSLHandshakeException.class);
       }
     }
@@ -181,18 +182,5 @@ class TlsIT {
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static long serverEvents(CentralServer server) {
-    return server
-        .database()
-        .read(
-            c -> {
-              try (var s = c.prepareStatement("SELECT COUNT(*) FROM ledger_event");
-                  var r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-              }
-            });
   }
 }

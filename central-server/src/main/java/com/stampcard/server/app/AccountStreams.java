@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.sync.ChangeFeed;
+import com.stampcard.store.sync.LedgerSql;
 import io.javalin.http.sse.SseClient;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -146,7 +147,7 @@ public final class AccountStreams implements AutoCloseable {
   AppBalances balances(UUID account) {
     return db.read(
         c -> {
-          UUID root = root(c, account);
+          UUID root = LedgerSql.root(c, account);
           List<AppBalances.Balance> list = new ArrayList<>();
           try (PreparedStatement s =
               c.prepareStatement(
@@ -167,25 +168,6 @@ public final class AccountStreams implements AutoCloseable {
           }
           return new AppBalances(account, root, list);
         });
-  }
-
-  /** The account this one's events count for: itself, or where merges lead. */
-  static UUID root(java.sql.Connection c, UUID account) throws java.sql.SQLException {
-    UUID root = account;
-    for (int hop = 0; hop < 16; hop++) {
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT merged_into FROM account WHERE id = ?")) {
-        s.setObject(1, root);
-        try (ResultSet r = s.executeQuery()) {
-          UUID next = r.next() ? r.getObject(1, UUID.class) : null;
-          if (next == null) {
-            return root;
-          }
-          root = next;
-        }
-      }
-    }
-    return root;
   }
 
   private static String text(OffsetDateTime t) {

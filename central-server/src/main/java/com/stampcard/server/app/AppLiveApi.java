@@ -3,6 +3,7 @@ package com.stampcard.server.app;
 import com.stampcard.core.code.DevicePublicKey;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.http.ApiException;
+import com.stampcard.store.sync.LedgerSql;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.PreparedStatement;
@@ -99,7 +100,7 @@ public final class AppLiveApi {
               key = r.getString(2);
             }
           }
-          if (!AccountStreams.root(c, linkedTo).equals(AccountStreams.root(c, ticket.account()))) {
+          if (!LedgerSql.root(c, linkedTo).equals(LedgerSql.root(c, ticket.account()))) {
             return false;
           }
           DevicePublicKey publicKey;

@@ -1,7 +1,7 @@
 package com.stampcard.server.testing;
 
 import com.stampcard.core.code.DeviceKeyId;
-import com.stampcard.server.api.WireIdentifier;
+import com.stampcard.core.sync.WireIdentifier;
 import com.stampcard.server.app.DeviceTicket;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

@@ -3,16 +3,18 @@ package com.stampcard.sync.bench;
 import com.stampcard.core.id.UuidV7Generator;
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.WireAccount;
+import com.stampcard.core.sync.WireEvent;
+import com.stampcard.core.sync.WireIdentifier;
 import com.stampcard.server.CentralServer;
-import com.stampcard.server.api.PushRequest;
-import com.stampcard.server.api.WireAccount;
-import com.stampcard.server.api.WireEvent;
-import com.stampcard.server.api.WireIdentifier;
 import com.stampcard.server.bench.Measured;
 import com.stampcard.server.testing.Http;
 import com.stampcard.server.testing.Postgres;
 import com.stampcard.server.testing.TestServers;
 import com.stampcard.server.testing.Tills;
+import com.stampcard.sync.SyncAgent;
+import com.stampcard.sync.TestTill;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -73,12 +75,14 @@ public final class CatchUpBenchmark {
         String tillId = "offline-" + run;
         String code = server.enrolment().newCode(new StoreId(STORE), new TillId(tillId)).code();
         long before;
-        try (BenchTill till = new BenchTill(folder, server.uri(), STORE, tillId)) {
+        try (TestTill till =
+            new TestTill(
+                folder, server.uri(), STORE, tillId, null, null, SyncAgent.Options.defaults())) {
           till.agent.enrol(code);
           if (!till.agent.syncOnce()) {
             throw new IllegalStateException("first sync failed: " + till.agent.status());
           }
-          before = till.events();
+          before = till.eventRows();
         }
         // the day: the other tills push perDay events in batches of 500, as their agents would
         Instant now = Instant.now();
@@ -115,13 +119,15 @@ public final class CatchUpBenchmark {
             throw new IllegalStateException("push: " + a.body());
           }
         }
-        try (BenchTill till = new BenchTill(folder, server.uri(), STORE, tillId)) {
+        try (TestTill till =
+            new TestTill(
+                folder, server.uri(), STORE, tillId, null, null, SyncAgent.Options.defaults())) {
           long start = System.nanoTime();
           till.agent.start();
-          while (till.events() < before + perDay) {
+          while (till.eventRows() < before + perDay) {
             Thread.sleep(20);
             if (System.nanoTime() - start > Duration.ofMinutes(5).toNanos()) {
-              throw new IllegalStateException("not caught up in 5 minutes: " + till.events());
+              throw new IllegalStateException("not caught up in 5 minutes: " + till.eventRows());
             }
           }
           long elapsed = System.nanoTime() - start;
@@ -139,7 +145,7 @@ public final class CatchUpBenchmark {
               run == 0 ? " (cold JVM)" : "",
               perDay,
               elapsed / 1e9,
-              till.events());
+              till.eventRows());
         }
       }
     }

@@ -12,6 +12,8 @@ import com.stampcard.server.testing.Http;
 import com.stampcard.server.testing.Postgres;
 import com.stampcard.server.testing.SseStream;
 import com.stampcard.server.testing.TestServers;
+import com.stampcard.sync.SyncAgent;
+import com.stampcard.sync.TestTill;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +45,8 @@ public final class LiveLatencyBenchmark {
     Path folder = Files.createTempDirectory("live");
     Random random = new Random(11);
     try (CentralServer server = TestServers.postgres(Postgres.newDatabase(), Map.of());
-        BenchTill a = till(server, folder, "cafe-norr", "live-a");
-        BenchTill b = till(server, folder, "cafe-soder", "live-b")) {
+        TestTill a = till(server, folder, "cafe-norr", "live-a");
+        TestTill b = till(server, folder, "cafe-soder", "live-b")) {
       AppDevice phone = new AppDevice();
       UUID account = UUID.randomUUID();
       a.know(
@@ -100,10 +102,11 @@ public final class LiveLatencyBenchmark {
     System.out.println("machine after: " + Measured.machine());
   }
 
-  private static BenchTill till(CentralServer server, Path folder, String store, String till)
+  private static TestTill till(CentralServer server, Path folder, String store, String till)
       throws Exception {
     String code = server.enrolment().newCode(new StoreId(store), new TillId(till)).code();
-    BenchTill t = new BenchTill(folder, server.uri(), store, till);
+    TestTill t =
+        new TestTill(folder, server.uri(), store, till, null, null, SyncAgent.Options.defaults());
     t.agent.enrol(code);
     t.agent.start();
     return t;

@@ -1,4 +1,4 @@
-package com.stampcard.server.api;
+package com.stampcard.core.sync;
 
 /**
  * An identifier: kind, value and, for an app device, its public key (base64, uncompressed P-256).

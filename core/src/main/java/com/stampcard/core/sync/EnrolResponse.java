@@ -1,4 +1,4 @@
-package com.stampcard.server.api;
+package com.stampcard.core.sync;
 
 /**
  * The till's identity and credential. The credential is shown once: the server keeps only its hash.

@@ -1,4 +1,4 @@
-package com.stampcard.sync.wire;
+package com.stampcard.core.sync;
 
 /**
  * An online redemption: the REDEEM or POINTS_SPEND event the till will record, without till_seq.

@@ -1,4 +1,4 @@
-package com.stampcard.sync.wire;
+package com.stampcard.core.sync;
 
 /**
  * The server spent the card under this event id (now or on an earlier try of the same request).

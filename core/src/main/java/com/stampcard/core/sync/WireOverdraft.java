@@ -1,4 +1,4 @@
-package com.stampcard.sync.wire;
+package com.stampcard.core.sync;
 
 import java.util.UUID;
 

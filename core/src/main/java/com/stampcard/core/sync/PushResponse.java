@@ -1,4 +1,4 @@
-package com.stampcard.server.api;
+package com.stampcard.core.sync;
 
 /**
  * The server's answer to a push.

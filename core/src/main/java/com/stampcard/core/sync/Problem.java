@@ -1,16 +1,15 @@
-package com.stampcard.server.http;
+package com.stampcard.core.sync;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * An error as RFC 9457 problem details ({@code application/problem+json}). {@code detail} says what
- * to do about it in words a till's IT person can act on; {@code errors} names each bad field.
+ * to do about it in words a till's IT person can act on; {@code errors} names each bad field. The
+ * server writes it without its empty parts (no {@code errors: []}, no null key).
  *
  * @param type a URI naming the kind of problem, under {@code https://stampcard.dev/problems/}
  * @param messageKey a key of core's message bundle the till shows the cashier, when there is one
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
     String type,
     String title,
