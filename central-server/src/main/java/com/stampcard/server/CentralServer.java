@@ -2,6 +2,8 @@ package com.stampcard.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.core.id.UuidV7Generator;
+import com.stampcard.server.app.AccountStreams;
+import com.stampcard.server.app.AppLiveApi;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.enrol.AdminApi;
 import com.stampcard.server.enrol.Enrolment;
@@ -48,6 +50,7 @@ public final class CentralServer implements AutoCloseable {
   private final ServerDatabase db;
   private final Javalin app;
   private final ChangeSignal signal;
+  private final AccountStreams streams;
   private final PostgresChangeListener listener;
   private final ScheduledExecutorService heartbeat;
   private final Enrolment enrolment;
@@ -57,6 +60,7 @@ public final class CentralServer implements AutoCloseable {
       ServerDatabase db,
       Javalin app,
       ChangeSignal signal,
+      AccountStreams streams,
       PostgresChangeListener listener,
       ScheduledExecutorService heartbeat,
       Enrolment enrolment,
@@ -64,6 +68,7 @@ public final class CentralServer implements AutoCloseable {
     this.db = db;
     this.app = app;
     this.signal = signal;
+    this.streams = streams;
     this.listener = listener;
     this.heartbeat = heartbeat;
     this.enrolment = enrolment;
@@ -104,6 +109,11 @@ public final class CentralServer implements AutoCloseable {
       Enrolment enrolment = new Enrolment(db, clock, config.codeTtl());
       ReferenceData reference = new ReferenceData(db);
       ChangeFeed feed = new ChangeFeed(db, reference, config.pullPageSize());
+      AccountStreams streams = new AccountStreams(db, feed, json);
+      signal.onChange(streams::changed);
+      Gauge.builder("stampcard.app.live.clients", streams, AccountStreams::connected)
+          .description("customers' apps following their accounts live")
+          .register(metrics);
       ServerRoutes.Apis apis =
           new ServerRoutes.Apis(
               new HealthApi(db::ready, metrics),
@@ -119,7 +129,8 @@ public final class CentralServer implements AutoCloseable {
                   config.maxRequestBytes(),
                   config.maxPushEvents(),
                   config.holdTtl(),
-                  metrics));
+                  metrics),
+              new AppLiveApi(db, streams, clock));
       Javalin app =
           ServerRoutes.create(
               apis,
@@ -143,7 +154,14 @@ public final class CentralServer implements AutoCloseable {
       heartbeat.scheduleAtFixedRate(signal::heartbeat, 15, 15, TimeUnit.SECONDS);
       CentralServer server =
           new CentralServer(
-              db, app, signal, listener, heartbeat, enrolment, config.keystore().isPresent());
+              db,
+              app,
+              signal,
+              streams,
+              listener,
+              heartbeat,
+              enrolment,
+              config.keystore().isPresent());
       LOG.info("central server listening on {} ({})", server.uri(), db.engine());
       return server;
     } catch (RuntimeException e) {
@@ -191,6 +209,7 @@ public final class CentralServer implements AutoCloseable {
       listener.close();
     }
     signal.close();
+    streams.close();
     app.stop();
     db.close();
   }

@@ -39,28 +39,7 @@ public record ServerConfig(
   static final String DEFAULTS = "com/stampcard/server/server-defaults.yaml";
 
   public static ServerConfig load(List<String> args, Map<String, String> env) {
-    List<Path> files = new ArrayList<>();
-    files.add(Path.of("/etc/stampcard/server.yaml"));
-    String xdg = env.get("XDG_CONFIG_HOME");
-    files.add(
-        (xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config"))
-            .resolve("stampcard")
-            .resolve("server.yaml"));
-    for (int i = 0; i < args.size(); i++) {
-      String named = null;
-      if (args.get(i).startsWith("--config=")) {
-        named = args.get(i).substring("--config=".length());
-      } else if (args.get(i).equals("--config") && i + 1 < args.size()) {
-        named = args.get(i + 1);
-      }
-      if (named != null) {
-        if (!Files.isRegularFile(Path.of(named))) {
-          throw new SettingsException(
-              "The configuration file " + named + " given with --config does not exist.");
-        }
-        files.add(Path.of(named));
-      }
-    }
+    List<Path> files = LayeredSettings.files("server", args, env);
     return from(LayeredSettings.load(DEFAULTS, files, env, "STAMPCARD_", args));
   }
 

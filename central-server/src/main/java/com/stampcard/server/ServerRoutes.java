@@ -1,12 +1,13 @@
 package com.stampcard.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stampcard.core.sync.Problem;
+import com.stampcard.server.app.AppLiveApi;
 import com.stampcard.server.db.DatabaseUnavailableException;
 import com.stampcard.server.enrol.AdminApi;
 import com.stampcard.server.enrol.EnrolmentApi;
 import com.stampcard.server.http.ApiException;
 import com.stampcard.server.http.HealthApi;
-import com.stampcard.server.http.Problem;
 import com.stampcard.server.sync.SyncApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -32,7 +33,8 @@ public final class ServerRoutes {
   private ServerRoutes() {}
 
   /** The APIs a server serves. */
-  public record Apis(HealthApi health, EnrolmentApi enrolment, AdminApi admin, SyncApi sync) {}
+  public record Apis(
+      HealthApi health, EnrolmentApi enrolment, AdminApi admin, SyncApi sync, AppLiveApi app) {}
 
   /** A Javalin app, not started, serving {@code apis}. */
   public static Javalin create(
@@ -118,6 +120,7 @@ public final class ServerRoutes {
     apis.enrolment().routes(app);
     apis.admin().routes(app);
     apis.sync().routes(app);
+    apis.app().routes(app);
     return app;
   }
 

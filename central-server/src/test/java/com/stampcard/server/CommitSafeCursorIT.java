@@ -3,8 +3,8 @@ package com.stampcard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.stampcard.server.api.PushRequest;
-import com.stampcard.server.api.WireEvent;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.WireEvent;
 import com.stampcard.server.testing.Http;
 import com.stampcard.server.testing.Postgres;
 import com.stampcard.server.testing.TestServers;

@@ -3,10 +3,10 @@ package com.stampcard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stampcard.core.id.UuidV7Generator;
-import com.stampcard.server.api.PushRequest;
-import com.stampcard.server.api.WireAccount;
-import com.stampcard.server.api.WireEvent;
-import com.stampcard.server.api.WireIdentifier;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.WireAccount;
+import com.stampcard.core.sync.WireEvent;
+import com.stampcard.core.sync.WireIdentifier;
 import com.stampcard.server.testing.Http;
 import com.stampcard.server.testing.Postgres;
 import com.stampcard.server.testing.TestServers;

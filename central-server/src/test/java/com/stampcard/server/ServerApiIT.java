@@ -3,9 +3,9 @@ package com.stampcard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.stampcard.server.api.PushRequest;
-import com.stampcard.server.api.SpendRequest;
-import com.stampcard.server.api.WireEvent;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.SpendRequest;
+import com.stampcard.core.sync.WireEvent;
 import com.stampcard.server.testing.Http;
 import com.stampcard.server.testing.TestServers;
 import com.stampcard.server.testing.Tills;

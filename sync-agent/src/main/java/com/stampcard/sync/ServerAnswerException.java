@@ -1,6 +1,6 @@
 package com.stampcard.sync;
 
-import com.stampcard.sync.wire.Problem;
+import com.stampcard.core.sync.Problem;
 import java.util.Optional;
 
 /** The server answered, with an error: a 4xx is not worth retrying as it is; a 5xx may pass. */

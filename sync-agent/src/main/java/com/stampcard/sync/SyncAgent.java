@@ -2,13 +2,13 @@ package com.stampcard.sync;
 
 import com.stampcard.core.ledger.EventDraft;
 import com.stampcard.core.staff.StaffId;
+import com.stampcard.core.sync.EnrolResponse;
+import com.stampcard.core.sync.PullResponse;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.PushResponse;
+import com.stampcard.core.sync.WireEvent;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.store.StoreDatabase;
-import com.stampcard.sync.wire.EnrolResponse;
-import com.stampcard.sync.wire.PullResponse;
-import com.stampcard.sync.wire.PushRequest;
-import com.stampcard.sync.wire.PushResponse;
-import com.stampcard.sync.wire.WireEvent;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Replicates one till's database with the central server: pushes the till's events, pulls the
  * changes its store may see and applies each page with its cursor in one transaction, and listens
- * for live change signals. Embedded in the till app (a standalone service is not built yet).
+ * for live change signals. Embedded in the till app, or run alone by {@link SyncAgentMain}.
  *
  * <p>Threads: {@link #start} starts two daemon threads, one that syncs and one that listens; they
  * never touch the caller's threads, and the till's scans never wait for them (the agent reads and

@@ -1,32 +1,30 @@
 package com.stampcard.sync;
 
-import com.stampcard.sync.wire.PullResponse;
-import com.stampcard.sync.wire.WireAccount;
-import com.stampcard.sync.wire.WireEvent;
-import com.stampcard.sync.wire.WireIdentifier;
-import com.stampcard.sync.wire.WireOverdraft;
-import com.stampcard.sync.wire.WireReference;
+import static com.stampcard.store.sync.LedgerSql.bindAll;
+import static com.stampcard.store.sync.LedgerSql.chunks;
+import static com.stampcard.store.sync.LedgerSql.instant;
+import static com.stampcard.store.sync.LedgerSql.marks;
+import static com.stampcard.store.sync.LedgerSql.offset;
+
+import com.stampcard.core.sync.PullResponse;
+import com.stampcard.core.sync.WireAccount;
+import com.stampcard.core.sync.WireEvent;
+import com.stampcard.core.sync.WireIdentifier;
+import com.stampcard.core.sync.WireOverdraft;
+import com.stampcard.core.sync.WireReference;
+import com.stampcard.store.sync.LedgerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -40,14 +38,7 @@ import javax.sql.DataSource;
  * change, so a scan at the counter and an applied page never lose each other's update.
  */
 final class TillReplica {
-  private static final int MERGE_HOPS = 16;
-  private static final int IN_CHUNK = 500;
   private static final HexFormat HEX = HexFormat.of();
-
-  private static final String EVENT_COLUMNS =
-      "event_id, account_id, program_id, program_version, type, quantity, store_id, till_id,"
-          + " till_seq, cashier_id, occurred_at, hlc, input_method, ref_event_id, reason,"
-          + " approved_by, flags";
 
   private final DataSource db;
 
@@ -182,7 +173,7 @@ final class TillReplica {
           try (PreparedStatement s =
               c.prepareStatement(
                   "SELECT "
-                      + EVENT_COLUMNS
+                      + LedgerSql.EVENT_COLUMNS
                       + " FROM ledger_event WHERE till_id = ? AND till_seq > ?"
                       + " ORDER BY till_seq FETCH FIRST "
                       + limit
@@ -191,94 +182,23 @@ final class TillReplica {
             s.setLong(2, after);
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
-                events.add(event(r));
+                events.add(LedgerSql.event(r, 1));
               }
             }
           }
           Set<UUID> accounts = new HashSet<>();
           events.forEach(e -> accounts.add(e.accountId()));
-          return new Outbox(events, accounts(c, accounts));
+          // the server opens accounts and carries out merges; only it erases
+          List<WireAccount> named =
+              LedgerSql.accounts(c, accounts).stream()
+                  .filter(a -> !a.status().equals("ERASED"))
+                  .toList();
+          return new Outbox(events, named);
         });
   }
 
   /** One push's worth. */
   record Outbox(List<WireEvent> events, List<WireAccount> accounts) {}
-
-  private static WireEvent event(ResultSet r) throws SQLException {
-    String flags = r.getString(17);
-    return new WireEvent(
-        r.getObject(1, UUID.class),
-        r.getObject(2, UUID.class),
-        r.getString(3),
-        r.getInt(4),
-        r.getString(5),
-        r.getLong(6),
-        r.getString(7),
-        r.getString(8),
-        r.getLong(9),
-        r.getString(10),
-        instant(r, 11).toString(),
-        r.getLong(12),
-        r.getString(13),
-        r.getObject(14, UUID.class),
-        r.getString(15),
-        r.getString(16),
-        flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")));
-  }
-
-  /** Accounts as this till holds them, with their identifiers, as the push sends them. */
-  private static List<WireAccount> accounts(Connection c, Collection<UUID> ids)
-      throws SQLException {
-    List<WireAccount> out = new ArrayList<>();
-    for (List<UUID> chunk : chunks(ids)) {
-      Map<UUID, List<WireIdentifier>> identifiers = new HashMap<>();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT account_id, kind, id_value, public_key, linked_at, revoked_at FROM identifier"
-                  + " WHERE account_id IN ("
-                  + marks(chunk.size())
-                  + ") ORDER BY kind, id_value")) {
-        bind(s, 1, chunk);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            String key = r.getString(4);
-            identifiers
-                .computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
-                .add(
-                    new WireIdentifier(
-                        r.getString(2),
-                        r.getString(3),
-                        key == null ? null : Base64.getEncoder().encodeToString(HEX.parseHex(key)),
-                        instant(r, 5).toString(),
-                        r.getObject(6) == null ? null : instant(r, 6).toString()));
-          }
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT id, created_at, created_store, status, merged_into FROM account WHERE id IN ("
-                  + marks(chunk.size())
-                  + ")")) {
-        bind(s, 1, chunk);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            UUID id = r.getObject(1, UUID.class);
-            if (!r.getString(4).equals("ERASED")) {
-              out.add(
-                  new WireAccount(
-                      id,
-                      instant(r, 2).toString(),
-                      r.getString(3),
-                      r.getString(4),
-                      r.getObject(5, UUID.class),
-                      identifiers.getOrDefault(id, List.of())));
-            }
-          }
-        }
-      }
-    }
-    return out;
-  }
 
   // --- applying a pulled page ---
 
@@ -415,7 +335,7 @@ final class TillReplica {
       changed = true;
     }
     if (a.status().equals("MERGED") && local.equals("ACTIVE")) {
-      changed |= merge(c, a.id(), a.mergedInto());
+      changed |= LedgerSql.merge(c, a.id(), a.mergedInto());
     }
     for (WireIdentifier i : a.identifiers()) {
       changed |= identifier(c, a.id(), i);
@@ -477,53 +397,6 @@ final class TillReplica {
     return false;
   }
 
-  /** The server merged {@code from} into {@code into}: the till follows. */
-  private static boolean merge(Connection c, UUID from, UUID into) throws SQLException {
-    UUID root = roots(c, List.of(into)).get(into);
-    if (root.equals(from)) {
-      return false;
-    }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE account SET status = 'MERGED', merged_into = ? WHERE id = ?"
-                + " AND status = 'ACTIVE'")) {
-      s.setObject(1, into);
-      s.setObject(2, from);
-      if (s.executeUpdate() == 0) {
-        return false;
-      }
-    }
-    try (PreparedStatement s =
-        c.prepareStatement("UPDATE identifier SET account_id = ? WHERE account_id = ?")) {
-      s.setObject(1, into);
-      s.setObject(2, from);
-      s.executeUpdate();
-    }
-    TreeMap<Key, Delta> moving = new TreeMap<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT program_id, units, events, last_earned_at, last_spent_at FROM balance"
-                + " WHERE account_id = ? FOR UPDATE")) {
-      s.setObject(1, from);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Delta d = new Delta();
-          d.units = r.getLong(2);
-          d.events = r.getLong(3);
-          d.earned = instant(r, 4);
-          d.spent = instant(r, 5);
-          moving.put(new Key(root, r.getString(1)), d);
-        }
-      }
-    }
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM balance WHERE account_id = ?")) {
-      s.setObject(1, from);
-      s.executeUpdate();
-    }
-    addToBalances(c, moving);
-    return true;
-  }
-
   /** Inserts the events this till does not hold and folds them into the balances. */
   private static int events(Connection c, List<WireEvent> events) throws SQLException {
     if (events.isEmpty()) {
@@ -536,7 +409,7 @@ final class TillReplica {
               "SELECT event_id FROM ledger_event WHERE event_id IN ("
                   + marks(chunk.size())
                   + ")")) {
-        bind(s, 1, chunk);
+        bindAll(s, 1, chunk);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             held.add(r.getObject(1, UUID.class));
@@ -554,41 +427,8 @@ final class TillReplica {
     if (fresh.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO ledger_event ("
-                + EVENT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (WireEvent e : fresh) {
-        s.setObject(1, e.eventId());
-        s.setObject(2, e.accountId());
-        s.setString(3, e.programId());
-        s.setInt(4, e.programVersion());
-        s.setString(5, e.type());
-        s.setLong(6, e.quantity());
-        s.setString(7, e.storeId());
-        s.setString(8, e.tillId());
-        s.setLong(9, e.tillSeq());
-        s.setString(10, e.cashierId());
-        s.setObject(11, offset(Instant.parse(e.occurredAt())));
-        s.setLong(12, e.hlc());
-        s.setString(13, e.inputMethod());
-        s.setObject(14, e.refEventId());
-        s.setString(15, e.reason());
-        s.setString(16, e.approvedBy());
-        s.setString(17, e.flags() == null ? "" : String.join(",", e.flags()));
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    Map<UUID, UUID> roots = roots(c, fresh.stream().map(WireEvent::accountId).distinct().toList());
-    TreeMap<Key, Delta> deltas = new TreeMap<>();
-    for (WireEvent e : fresh) {
-      deltas
-          .computeIfAbsent(new Key(roots.get(e.accountId()), e.programId()), k -> new Delta())
-          .add(e);
-    }
-    addToBalances(c, deltas);
+    LedgerSql.insertEvents(c, fresh);
+    LedgerSql.fold(c, fresh);
     return fresh.size();
   }
 
@@ -645,149 +485,5 @@ final class TillReplica {
           }
           return out;
         });
-  }
-
-  // --- balances ---
-
-  private record Key(UUID account, String program) implements Comparable<Key> {
-    @Override
-    public int compareTo(Key o) {
-      int byAccount = account.compareTo(o.account);
-      return byAccount != 0 ? byAccount : program.compareTo(o.program);
-    }
-  }
-
-  private static final class Delta {
-    long units;
-    long events;
-    Instant earned;
-    Instant spent;
-
-    void add(WireEvent e) {
-      units = Math.addExact(units, e.quantity());
-      events++;
-      Instant at = Instant.parse(e.occurredAt());
-      if (e.type().equals("STAMP") || e.type().equals("POINTS_EARN")) {
-        earned = latest(earned, at);
-      } else if (e.type().equals("REDEEM") || e.type().equals("POINTS_SPEND")) {
-        spent = latest(spent, at);
-      }
-    }
-  }
-
-  private static void addToBalances(Connection c, TreeMap<Key, Delta> deltas) throws SQLException {
-    for (Map.Entry<Key, Delta> entry : deltas.entrySet()) {
-      Key k = entry.getKey();
-      Delta d = entry.getValue();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT units, events, last_earned_at, last_spent_at FROM balance"
-                  + " WHERE account_id = ? AND program_id = ? FOR UPDATE")) {
-        s.setObject(1, k.account());
-        s.setString(2, k.program());
-        try (ResultSet r = s.executeQuery()) {
-          if (r.next()) {
-            try (PreparedStatement u =
-                c.prepareStatement(
-                    "UPDATE balance SET units = ?, events = ?, last_earned_at = ?,"
-                        + " last_spent_at = ? WHERE account_id = ? AND program_id = ?")) {
-              u.setLong(1, Math.addExact(r.getLong(1), d.units));
-              u.setLong(2, r.getLong(2) + d.events);
-              u.setObject(3, offset(latest(instant(r, 3), d.earned)));
-              u.setObject(4, offset(latest(instant(r, 4), d.spent)));
-              u.setObject(5, k.account());
-              u.setString(6, k.program());
-              u.executeUpdate();
-            }
-            continue;
-          }
-        }
-      }
-      try (PreparedStatement i =
-          c.prepareStatement(
-              "INSERT INTO balance (account_id, program_id, units, events, last_earned_at,"
-                  + " last_spent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-        i.setObject(1, k.account());
-        i.setString(2, k.program());
-        i.setLong(3, d.units);
-        i.setLong(4, d.events);
-        i.setObject(5, offset(d.earned));
-        i.setObject(6, offset(d.spent));
-        i.executeUpdate();
-      }
-    }
-  }
-
-  private static Map<UUID, UUID> roots(Connection c, Collection<UUID> accounts)
-      throws SQLException {
-    Map<UUID, UUID> mergedInto = new LinkedHashMap<>();
-    Set<UUID> frontier = new HashSet<>(accounts);
-    for (int hop = 0; hop < MERGE_HOPS && !frontier.isEmpty(); hop++) {
-      Set<UUID> next = new HashSet<>();
-      for (List<UUID> chunk : chunks(frontier)) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id, merged_into FROM account WHERE merged_into IS NOT NULL AND id IN ("
-                    + marks(chunk.size())
-                    + ")")) {
-          bind(s, 1, chunk);
-          try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              UUID target = r.getObject(2, UUID.class);
-              mergedInto.put(r.getObject(1, UUID.class), target);
-              next.add(target);
-            }
-          }
-        }
-      }
-      next.removeAll(mergedInto.keySet());
-      frontier = next;
-    }
-    Map<UUID, UUID> roots = new HashMap<>();
-    for (UUID a : accounts) {
-      UUID id = a;
-      for (int hop = 0; hop < MERGE_HOPS && mergedInto.containsKey(id); hop++) {
-        id = mergedInto.get(id);
-      }
-      roots.put(a, id);
-    }
-    return roots;
-  }
-
-  // --- helpers ---
-
-  private static <T> List<List<T>> chunks(Collection<T> all) {
-    List<T> list = new ArrayList<>(all);
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i += IN_CHUNK) {
-      out.add(list.subList(i, Math.min(list.size(), i + IN_CHUNK)));
-    }
-    return out;
-  }
-
-  private static String marks(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
-  }
-
-  private static void bind(PreparedStatement s, int first, List<?> values) throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      s.setObject(first + i, values.get(i));
-    }
-  }
-
-  private static OffsetDateTime offset(Instant at) {
-    return at == null ? null : at.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet r, int column) throws SQLException {
-    OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Instant latest(Instant a, Instant b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isAfter(b) ? a : b;
   }
 }

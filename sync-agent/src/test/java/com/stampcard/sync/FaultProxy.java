@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on loopback between tills and a server that can cut the network: {@link #cut()}
  * closes every connection and refuses new ones until {@link #restore()}; {@link #delay} holds every
- * chunk for a while.
+ * chunk for a while; {@link #repeatRequests} delivers every request twice, the second time on a
+ * connection of its own a while later, whose answers nobody reads.
  */
 final class FaultProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -22,6 +23,16 @@ final class FaultProxy implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
   private volatile long delayMillis;
+  private volatile long repeatAfterMillis = -1;
+  private final java.util.concurrent.atomic.AtomicInteger repeated =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.ScheduledExecutorService repeater =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fault-proxy-repeat");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean running = true;
 
   FaultProxy(int targetPort) throws IOException {
@@ -52,6 +63,16 @@ final class FaultProxy implements AutoCloseable {
     delayMillis = millis;
   }
 
+  /** From now on every byte a client sends reaches the server again, {@code millis} later. */
+  void repeatRequests(long millis) {
+    repeatAfterMillis = millis;
+  }
+
+  /** How many chunks of requests reached the server a second time. */
+  int repeated() {
+    return repeated.get();
+  }
+
   private void accept() {
     while (running) {
       try {
@@ -63,8 +84,14 @@ final class FaultProxy implements AutoCloseable {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
         open.add(client);
         open.add(server);
-        pipe(client, server);
-        pipe(server, client);
+        Socket shadow = null;
+        if (repeatAfterMillis >= 0) {
+          shadow = new Socket(InetAddress.getLoopbackAddress(), target);
+          open.add(shadow);
+          drain(shadow);
+        }
+        pipe(client, server, shadow);
+        pipe(server, client, null);
       } catch (IOException e) {
         if (!running) {
           return;
@@ -73,7 +100,7 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to, Socket shadow) {
     Thread t =
         new Thread(
             () -> {
@@ -88,6 +115,21 @@ final class FaultProxy implements AutoCloseable {
                   }
                   out.write(buffer, 0, n);
                   out.flush();
+                  if (shadow != null) {
+                    byte[] again = java.util.Arrays.copyOf(buffer, n);
+                    repeater.schedule(
+                        () -> {
+                          try {
+                            shadow.getOutputStream().write(again);
+                            shadow.getOutputStream().flush();
+                            repeated.incrementAndGet();
+                          } catch (IOException closed) {
+                            // the repeat's connection is gone: the repeat is lost, like the network
+                          }
+                        },
+                        repeatAfterMillis,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                  }
                 }
               } catch (IOException | InterruptedException e) {
                 // the other side or a cut closed it
@@ -96,9 +138,38 @@ final class FaultProxy implements AutoCloseable {
                 closeQuietly(to);
                 open.remove(from);
                 open.remove(to);
+                if (shadow != null && !repeater.isShutdown()) {
+                  // after the repeats still waiting have gone out
+                  repeater.schedule(
+                      () -> closeQuietly(shadow),
+                      repeatAfterMillis + 2000,
+                      java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
               }
             },
             "fault-proxy-pipe");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Reads and drops what the server answers on a repeat's connection. */
+  private void drain(Socket s) {
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16384];
+              try (InputStream in = s.getInputStream()) {
+                while (in.read(buffer) >= 0) {
+                  // nobody waits for a repeat's answer
+                }
+              } catch (IOException closed) {
+                // done
+              } finally {
+                closeQuietly(s);
+                open.remove(s);
+              }
+            },
+            "fault-proxy-drain");
     t.setDaemon(true);
     t.start();
   }
@@ -115,6 +186,7 @@ final class FaultProxy implements AutoCloseable {
   public void close() throws IOException {
     running = false;
     cut();
+    repeater.shutdownNow();
     listener.close();
   }
 }

@@ -13,11 +13,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,28 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncScenariosIT {
   @TempDir Path folder;
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final Opened opened = new Opened();
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T keep(T thing) {
-    open.add(thing);
-    return thing;
+    opened.closeAll();
   }
 
   private CentralServer server(String url) {
-    return keep(TestServers.postgres(url, Map.of()));
+    return opened.keep(TestServers.postgres(url, Map.of()));
   }
 
   private TestTill till(CentralServer server, java.net.URI via, String store, String till)
       throws Exception {
     String code = server.enrolment().newCode(new StoreId(store), new TillId(till)).code();
-    TestTill t = keep(new TestTill(folder, via, store, till, code));
+    TestTill t = opened.keep(new TestTill(folder, via, store, till, code));
     t.agent.start();
     return t;
   }
@@ -93,7 +83,7 @@ class SyncScenariosIT {
   @Test
   void aNetworkCutDelaysSyncAndLosesNothing() throws Exception {
     CentralServer server = server(Postgres.newDatabase());
-    FaultProxy proxy = keep(new FaultProxy(server.port()));
+    FaultProxy proxy = opened.keep(new FaultProxy(server.port()));
     TestTill a = till(server, proxy.uri(), "cafe-norr", "cut-1");
     TestTill b = till(server, proxy.uri(), "cafe-norr", "cut-2");
     UUID account = UUID.randomUUID();
@@ -110,7 +100,7 @@ class SyncScenariosIT {
         Duration.ofSeconds(10),
         () -> a.agent.status().eventsWaiting() == 5 && a.agent.status().lastError().isPresent());
     assertThat(a.agent.status().online()).isFalse();
-    assertThat(serverEvents(server)).hasSize(1);
+    assertThat(Convergence.of(server).events()).hasSize(1);
 
     proxy.delay(20);
     proxy.restore();
@@ -122,7 +112,7 @@ class SyncScenariosIT {
   @Test
   void oneFullCardRedeemedAtTwoOfflineTillsIsKeptTwiceAndFlaggedOnce() throws Exception {
     CentralServer server = server(Postgres.newDatabase());
-    FaultProxy proxy = keep(new FaultProxy(server.port()));
+    FaultProxy proxy = opened.keep(new FaultProxy(server.port()));
     TestTill a = till(server, proxy.uri(), "cafe-norr", "red-1");
     TestTill b = till(server, proxy.uri(), "cafe-norr", "red-2");
     UUID account = UUID.randomUUID();
@@ -155,7 +145,7 @@ class SyncScenariosIT {
     String url = Postgres.newDatabase();
     CentralServer first = TestServers.postgres(url, Map.of());
     int port = first.port();
-    FaultProxy proxy = keep(new FaultProxy(port));
+    FaultProxy proxy = opened.keep(new FaultProxy(port));
     TestTill a = till(first, proxy.uri(), "cafe-norr", "restart-1");
     TestTill b = till(first, proxy.uri(), "cafe-norr", "restart-2");
     UUID account = UUID.randomUUID();
@@ -169,7 +159,7 @@ class SyncScenariosIT {
       a.stamp(account);
     }
     CentralServer second =
-        keep(TestServers.postgres(url, Map.of("http.port", Integer.toString(port))));
+        opened.keep(TestServers.postgres(url, Map.of("http.port", Integer.toString(port))));
     awaitConverged(second, List.of(a, b), Map.of(account, 70L), 70);
   }
 
@@ -239,74 +229,10 @@ class SyncScenariosIT {
     return ds;
   }
 
-  /**
-   * Waits until the server and every till hold the same events, {@code events} of them, each once,
-   * and the balances given.
-   */
   private static void awaitConverged(
       CentralServer server, List<TestTill> tills, Map<UUID, Long> balances, int events)
       throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      Set<UUID> onServer = serverEvents(server);
-      boolean same = onServer.size() == events;
-      Map<String, Object> seen = new HashMap<>();
-      seen.put("server events", onServer.size());
-      for (TestTill t : tills) {
-        Set<UUID> ids = t.eventIds();
-        seen.put(t.till + " events", ids.size());
-        same &= ids.equals(onServer) && t.eventRows() == events;
-      }
-      for (Map.Entry<UUID, Long> e : balances.entrySet()) {
-        long s = serverBalance(server, e.getKey());
-        seen.put("server balance", s);
-        same &= s == e.getValue();
-        for (TestTill t : tills) {
-          long b = t.balance(e.getKey());
-          seen.put(t.till + " balance", b);
-          same &= b == e.getValue();
-        }
-      }
-      if (same) {
-        return;
-      }
-      last = seen.toString();
-      Thread.sleep(100);
-    }
-    throw new AssertionError("not converged in 30 s: " + last);
-  }
-
-  private static Set<UUID> serverEvents(CentralServer server) {
-    return server
-        .database()
-        .read(
-            c -> {
-              Set<UUID> ids = new HashSet<>();
-              try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM ledger_event");
-                  ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                  ids.add(r.getObject(1, UUID.class));
-                }
-              }
-              return ids;
-            });
-  }
-
-  private static long serverBalance(CentralServer server, UUID account) {
-    return server
-        .database()
-        .read(
-            c -> {
-              try (PreparedStatement s =
-                  c.prepareStatement(
-                      "SELECT units FROM balance WHERE account_id = ? AND program_id = 'coffee-card'")) {
-                s.setObject(1, account);
-                try (ResultSet r = s.executeQuery()) {
-                  return r.next() ? r.getLong(1) : 0L;
-                }
-              }
-            });
+    Convergence.await(Convergence.of(server), tills, balances, events);
   }
 
   private static long serverCount(CentralServer server, String sql) {

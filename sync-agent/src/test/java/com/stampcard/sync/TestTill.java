@@ -2,6 +2,7 @@ package com.stampcard.sync;
 
 import com.stampcard.core.account.Account;
 import com.stampcard.core.account.AccountId;
+import com.stampcard.core.account.Identifier;
 import com.stampcard.core.code.InputMethod;
 import com.stampcard.core.ledger.EventDraft;
 import com.stampcard.core.ledger.EventType;
@@ -26,52 +27,77 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 
-/** A till for tests: its own H2 file and store, and a sync agent embedded as the till app does. */
-final class TestTill implements AutoCloseable {
+/**
+ * A till for tests and benchmarks: its own H2 file and store, and a sync agent embedded as the till
+ * app does. Reopened on the same file, it is the same till.
+ */
+public final class TestTill implements AutoCloseable {
   static final ProgramId COFFEE = new ProgramId("coffee-card");
 
-  final String store;
-  final String till;
-  final Path file;
-  final StoreDatabase db;
-  final SyncAgent agent;
-  private final AtomicLong hlc = new AtomicLong();
+  /** Short waits, so tests see retries within seconds. */
+  static final SyncAgent.Options FAST =
+      new SyncAgent.Options(
+          Duration.ofMillis(100),
+          200,
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(3),
+          Duration.ofMillis(100),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(60));
+
+  public final String store;
+  public final String till;
+  public final Path file;
+  public final StoreDatabase db;
+  public final SyncAgent agent;
+  private final AtomicLong hlc = new AtomicLong(System.currentTimeMillis());
 
   TestTill(Path folder, URI server, String store, String till, String code) throws Exception {
+    this(folder, server, store, till, code, null, FAST);
+  }
+
+  /**
+   * A till whose agent trusts {@code tls} (null: the JVM's certificate authorities) and runs on
+   * {@code options}; enrolled with {@code code} unless it is null.
+   */
+  public TestTill(
+      Path folder,
+      URI server,
+      String store,
+      String till,
+      String code,
+      SSLContext tls,
+      SyncAgent.Options options)
+      throws Exception {
     this.store = store;
     this.till = till;
     this.file = folder.resolve(till);
     this.db = StoreDatabase.h2File(file);
-    SyncAgent.Options fast =
-        new SyncAgent.Options(
-            Duration.ofMillis(100),
-            200,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(3),
-            Duration.ofMillis(100),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(60));
-    this.agent = SyncAgent.open(file, server, Optional.empty(), fast, Clock.systemUTC());
+    this.agent = SyncAgent.open(file, server, Optional.ofNullable(tls), options, Clock.systemUTC());
     if (code != null) {
       agent.enrol(code);
     }
   }
 
-  /** Opens the account here if this till has not seen it. */
-  void know(UUID account) {
+  /** Opens the account here, with these identifiers, if this till has not seen it. */
+  public void know(UUID account, Identifier... identifiers) {
     db.tillStore()
         .inTransaction(
             tx -> {
               if (tx.findAccount(new AccountId(account)).isEmpty()) {
                 tx.addAccount(
                     Account.opened(new AccountId(account), Instant.now(), new StoreId(store)));
+                for (Identifier i : identifiers) {
+                  tx.addIdentifier(i);
+                }
               }
               return null;
             });
   }
 
-  LedgerEvent stamp(UUID account) {
+  public LedgerEvent stamp(UUID account) {
     return record(account, EventType.STAMP, 1);
   }
 
@@ -101,12 +127,12 @@ final class TestTill implements AutoCloseable {
     return db.tillStore().inTransaction(tx -> tx.append(draft));
   }
 
-  long balance(UUID account) {
+  public long balance(UUID account) {
     return db.tillStore().inTransaction(tx -> tx.balance(new AccountId(account), COFFEE).units());
   }
 
   /** Every event id on this till. */
-  Set<UUID> eventIds() throws SQLException {
+  public Set<UUID> eventIds() throws SQLException {
     try (Connection c = DriverManager.getConnection(StoreDatabase.h2Url(file), "sa", "");
         PreparedStatement s = c.prepareStatement("SELECT event_id FROM ledger_event");
         ResultSet r = s.executeQuery()) {
@@ -118,7 +144,7 @@ final class TestTill implements AutoCloseable {
     }
   }
 
-  long eventRows() throws SQLException {
+  public long eventRows() throws SQLException {
     try (Connection c = DriverManager.getConnection(StoreDatabase.h2Url(file), "sa", "");
         PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM ledger_event");
         ResultSet r = s.executeQuery()) {

@@ -2,7 +2,7 @@ package com.stampcard.server.enrol;
 
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
-import com.stampcard.server.api.EnrolResponse;
+import com.stampcard.core.sync.EnrolResponse;
 import com.stampcard.server.api.EnrolmentCode;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.http.ApiException;
@@ -132,7 +132,7 @@ public final class Enrolment {
             try (ResultSet r = s.executeQuery()) {
               if (!r.next()) {
                 throw new ApiException(
-                    com.stampcard.server.http.Problem.of(
+                    com.stampcard.core.sync.Problem.of(
                         404,
                         "unknown-enrolment-code",
                         "Unknown enrolment code",
@@ -147,7 +147,7 @@ public final class Enrolment {
               }
               if (!r.getObject(3, OffsetDateTime.class).toInstant().isAfter(now)) {
                 throw new ApiException(
-                    com.stampcard.server.http.Problem.of(
+                    com.stampcard.core.sync.Problem.of(
                         410,
                         "enrolment-code-expired",
                         "The enrolment code has expired",

@@ -1,7 +1,7 @@
 package com.stampcard.server.enrol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stampcard.server.api.EnrolRequest;
+import com.stampcard.core.sync.EnrolRequest;
 import com.stampcard.server.http.Bodies;
 import com.stampcard.server.http.Json;
 import io.javalin.Javalin;

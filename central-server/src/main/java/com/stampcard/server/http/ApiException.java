@@ -1,5 +1,6 @@
 package com.stampcard.server.http;
 
+import com.stampcard.core.sync.Problem;
 import java.util.List;
 
 /** Ends a request with a problem+json answer; nothing the request would have changed is kept. */

@@ -1,5 +1,6 @@
 package com.stampcard.server.http;
 
+import com.stampcard.core.sync.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

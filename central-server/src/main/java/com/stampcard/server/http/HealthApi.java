@@ -1,5 +1,6 @@
 package com.stampcard.server.http;
 
+import com.stampcard.core.sync.Problem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

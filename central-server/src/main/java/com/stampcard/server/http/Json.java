@@ -1,5 +1,6 @@
 package com.stampcard.server.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.stampcard.core.sync.Problem;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,13 +28,18 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addMixIn(Problem.class, ProblemWritten.class);
     mapper
         .getFactory()
         .setStreamReadConstraints(
             StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build());
     return mapper;
   }
+
+  /** A problem is written without its empty parts: no {@code errors: []}, no null key. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private interface ProblemWritten {}
 
   /** Reads {@code body} as {@code type}, or throws a 400 problem that says what is wrong where. */
   public static <T> T read(ObjectMapper mapper, byte[] body, Class<T> type) {

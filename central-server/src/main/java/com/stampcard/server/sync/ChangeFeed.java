@@ -1,26 +1,20 @@
 package com.stampcard.server.sync;
 
 import com.stampcard.core.shop.StoreId;
-import com.stampcard.server.api.PullResponse;
-import com.stampcard.server.api.WireAccount;
-import com.stampcard.server.api.WireEvent;
-import com.stampcard.server.api.WireIdentifier;
-import com.stampcard.server.api.WireOverdraft;
-import com.stampcard.server.api.WireReference;
+import com.stampcard.core.sync.PullResponse;
+import com.stampcard.core.sync.WireEvent;
+import com.stampcard.core.sync.WireOverdraft;
+import com.stampcard.core.sync.WireReference;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.enrol.TillPrincipal;
+import com.stampcard.store.sync.LedgerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -58,7 +52,7 @@ public final class ChangeFeed {
           int changes = changes(c, cursor, below, accounts, overdrafts, changeAt);
           return new PullResponse(
               events,
-              accounts(c, accounts),
+              LedgerSql.accounts(c, accounts),
               overdrafts(c, overdrafts, programs),
               sent,
               new Cursor(eventAt[0], eventAt[1], changeAt[0], changeAt[1]).encode(),
@@ -75,160 +69,99 @@ public final class ChangeFeed {
       List<WireEvent> out,
       long[] at)
       throws SQLException {
-    int scanned = 0;
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT "
-                + Ledger.EVENT_COLUMNS
-                + ", feed_xid, feed_pos FROM ledger_event"
-                + " WHERE (feed_xid, feed_pos) > (?, ?) AND feed_xid < ?"
-                + " ORDER BY feed_xid, feed_pos FETCH FIRST "
-                + pageSize
-                + " ROWS ONLY")) {
-      s.setLong(1, cursor.eventXid());
-      s.setLong(2, cursor.eventPos());
-      s.setLong(3, below);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          scanned++;
-          at[0] = r.getLong(18);
-          at[1] = r.getLong(19);
-          if (!r.getString(8).equals(till.till().value()) && programs.contains(r.getString(3))) {
-            out.add(event(r));
+    return scan(
+        c,
+        "ledger_event",
+        LedgerSql.EVENT_COLUMNS,
+        cursor.eventXid(),
+        cursor.eventPos(),
+        below,
+        at,
+        r -> {
+          // columns 3 on: the event; program_id is the 5th, till_id the 10th
+          if (!r.getString(10).equals(till.till().value()) && programs.contains(r.getString(5))) {
+            out.add(LedgerSql.event(r, 3));
           }
-        }
-      }
-    }
-    return scanned;
-  }
-
-  static WireEvent event(ResultSet r) throws SQLException {
-    String flags = r.getString(17);
-    return new WireEvent(
-        r.getObject(1, UUID.class),
-        r.getObject(2, UUID.class),
-        r.getString(3),
-        r.getInt(4),
-        r.getString(5),
-        r.getLong(6),
-        r.getString(7),
-        r.getString(8),
-        r.getLong(9),
-        r.getString(10),
-        Ledger.instant(r, 11).toString(),
-        r.getLong(12),
-        r.getString(13),
-        r.getObject(14, UUID.class),
-        r.getString(15),
-        r.getString(16),
-        flags.isEmpty() ? List.of() : Arrays.asList(flags.split(",")));
+        });
   }
 
   private int changes(
       Connection c, Cursor cursor, long below, Set<UUID> accounts, Set<UUID> overdrafts, long[] at)
       throws SQLException {
-    int scanned = 0;
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT feed_xid, feed_pos, kind, ref FROM change_feed"
-                + " WHERE (feed_xid, feed_pos) > (?, ?) AND feed_xid < ?"
-                + " ORDER BY feed_xid, feed_pos FETCH FIRST "
-                + pageSize
-                + " ROWS ONLY")) {
-      s.setLong(1, cursor.changeXid());
-      s.setLong(2, cursor.changePos());
-      s.setLong(3, below);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          scanned++;
-          at[0] = r.getLong(1);
-          at[1] = r.getLong(2);
+    return scan(
+        c,
+        "change_feed",
+        "kind, ref",
+        cursor.changeXid(),
+        cursor.changePos(),
+        below,
+        at,
+        r -> {
           UUID ref = UUID.fromString(r.getString(4));
           if (r.getString(3).equals("ACCOUNT")) {
             accounts.add(ref);
           } else {
             overdrafts.add(ref);
           }
+        });
+  }
+
+  /** One row of a feed table: columns 1 and 2 are its feed_xid and feed_pos. */
+  private interface FeedRow {
+    void accept(ResultSet r) throws SQLException;
+  }
+
+  /**
+   * The final rows of a feed table after (xid, pos): those with a feed_xid below {@code below}, in
+   * feed order, a page at most. Moves {@code at} over each; answers how many it read.
+   */
+  private int scan(
+      Connection c,
+      String table,
+      String columns,
+      long xid,
+      long pos,
+      long below,
+      long[] at,
+      FeedRow row)
+      throws SQLException {
+    int scanned = 0;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT feed_xid, feed_pos, "
+                + columns
+                + " FROM "
+                + table
+                + " WHERE (feed_xid, feed_pos) > (?, ?) AND feed_xid < ?"
+                + " ORDER BY feed_xid, feed_pos FETCH FIRST "
+                + pageSize
+                + " ROWS ONLY")) {
+      s.setLong(1, xid);
+      s.setLong(2, pos);
+      s.setLong(3, below);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          scanned++;
+          at[0] = r.getLong(1);
+          at[1] = r.getLong(2);
+          row.accept(r);
         }
       }
     }
     return scanned;
   }
 
-  private static List<WireAccount> accounts(Connection c, Set<UUID> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, List<WireIdentifier>> identifiers = new LinkedHashMap<>();
-    Map<UUID, Object[]> rows = new LinkedHashMap<>();
-    for (List<UUID> chunk : Ledger.chunks(ids)) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT id, created_at, created_store, status, merged_into FROM account WHERE id IN ("
-                  + Ledger.marks(chunk.size())
-                  + ")")) {
-        Ledger.bindAll(s, 1, chunk);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            rows.put(
-                r.getObject(1, UUID.class),
-                new Object[] {
-                  Ledger.instant(r, 2), r.getString(3), r.getString(4), r.getObject(5, UUID.class)
-                });
-          }
-        }
-      }
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT account_id, kind, id_value, public_key, linked_at, revoked_at"
-                  + " FROM identifier WHERE account_id IN ("
-                  + Ledger.marks(chunk.size())
-                  + ") ORDER BY kind, id_value")) {
-        Ledger.bindAll(s, 1, chunk);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            String key = r.getString(4);
-            identifiers
-                .computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
-                .add(
-                    new WireIdentifier(
-                        r.getString(2),
-                        r.getString(3),
-                        key == null
-                            ? null
-                            : Base64.getEncoder().encodeToString(HexFormat.of().parseHex(key)),
-                        Ledger.instant(r, 5).toString(),
-                        r.getObject(6) == null ? null : Ledger.instant(r, 6).toString()));
-          }
-        }
-      }
-    }
-    List<WireAccount> out = new ArrayList<>();
-    for (Map.Entry<UUID, Object[]> e : rows.entrySet()) {
-      Object[] v = e.getValue();
-      out.add(
-          new WireAccount(
-              e.getKey(),
-              v[0].toString(),
-              (String) v[1],
-              (String) v[2],
-              (UUID) v[3],
-              identifiers.getOrDefault(e.getKey(), List.of())));
-    }
-    return out;
-  }
-
   private static List<WireOverdraft> overdrafts(Connection c, Set<UUID> ids, Set<String> programs)
       throws SQLException {
     List<WireOverdraft> out = new ArrayList<>();
-    for (List<UUID> chunk : Ledger.chunks(ids)) {
+    for (List<UUID> chunk : LedgerSql.chunks(ids)) {
       try (PreparedStatement s =
           c.prepareStatement(
               "SELECT event_id, account_id, program_id, store_id, till_id, units_after, found_at"
                   + " FROM overdraft_review WHERE event_id IN ("
-                  + Ledger.marks(chunk.size())
+                  + LedgerSql.marks(chunk.size())
                   + ")")) {
-        Ledger.bindAll(s, 1, chunk);
+        LedgerSql.bindAll(s, 1, chunk);
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             if (programs.contains(r.getString(3))) {
@@ -240,13 +173,79 @@ public final class ChangeFeed {
                       r.getString(4),
                       r.getString(5),
                       r.getLong(6),
-                      Ledger.instant(r, 7).toString()));
+                      LedgerSql.instant(r, 7).toString()));
             }
           }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Where both feeds stand now, as an opaque cursor: every row before it is final, every row a
+   * transaction still adds comes after it. Where a reader that only wants what happens from now on
+   * starts.
+   */
+  public String head() {
+    return db.read(
+        c -> {
+          long below = db.visibleBelow(c);
+          long[] event = last(c, "ledger_event", below);
+          long[] change = last(c, "change_feed", below);
+          return new Cursor(event[0], event[1], change[0], change[1]).encode();
+        });
+  }
+
+  private static long[] last(Connection c, String table, long below) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT feed_xid, feed_pos FROM "
+                + table
+                + " WHERE feed_xid < ? ORDER BY feed_xid DESC, feed_pos DESC FETCH FIRST 1 ROWS"
+                + " ONLY")) {
+      s.setLong(1, below);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? new long[] {r.getLong(1), r.getLong(2)} : new long[] {-1, -1};
+      }
+    }
+  }
+
+  /**
+   * The accounts after a cursor: whose events arrived or whose state changed.
+   *
+   * @param accounts the accounts named, each once
+   * @param cursor where to read from next time
+   * @param more whether a page limit stopped the read early
+   */
+  public record Touched(Set<UUID> accounts, String cursor, boolean more) {}
+
+  /** Accounts touched after {@code cursor}, by the same commit-safe rule as a pull. */
+  public Touched touched(String cursorText) {
+    Cursor cursor = Cursor.parse(cursorText);
+    return db.read(
+        c -> {
+          long below = db.visibleBelow(c);
+          Set<UUID> accounts = new LinkedHashSet<>();
+          long[] eventAt = {cursor.eventXid(), cursor.eventPos()};
+          int events =
+              scan(
+                  c,
+                  "ledger_event",
+                  "account_id",
+                  cursor.eventXid(),
+                  cursor.eventPos(),
+                  below,
+                  eventAt,
+                  r -> accounts.add(r.getObject(3, UUID.class)));
+          long[] changeAt = {cursor.changeXid(), cursor.changePos()};
+          Set<UUID> overdrafts = new LinkedHashSet<>();
+          int changes = changes(c, cursor, below, accounts, overdrafts, changeAt);
+          return new Touched(
+              accounts,
+              new Cursor(eventAt[0], eventAt[1], changeAt[0], changeAt[1]).encode(),
+              events == pageSize || changes == pageSize);
+        });
   }
 
   /** Overdrafts of the programs at this store, newest first: the manager's review list. */

@@ -1,8 +1,10 @@
 package com.stampcard.server.sync;
 
 import io.javalin.http.sse.SseClient;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,15 @@ public final class ChangeSignal implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean pending = new AtomicBoolean();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code listener} on every change, on the caller's thread of {@link #changed}: it must
+   * return at once (hand the work to a thread of its own).
+   */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
 
   /** Keeps {@code client} until it disconnects. */
   public void connect(SseClient client) {
@@ -43,6 +54,9 @@ public final class ChangeSignal implements AutoCloseable {
 
   /** Something changed: every client hears it soon. */
   public void changed() {
+    for (Runnable l : listeners) {
+      l.run();
+    }
     if (pending.compareAndSet(false, true)) {
       sender.execute(
           () -> {

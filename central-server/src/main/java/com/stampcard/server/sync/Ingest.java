@@ -4,9 +4,12 @@ import com.stampcard.core.account.Account;
 import com.stampcard.core.account.AccountStatus;
 import com.stampcard.core.account.Identifier;
 import com.stampcard.core.ledger.LedgerEvent;
+import com.stampcard.core.sync.WireEvent;
+import com.stampcard.server.api.WireMapping;
 import com.stampcard.server.api.WireMapping.AccountState;
 import com.stampcard.server.enrol.TillPrincipal;
 import com.stampcard.server.http.ApiException;
+import com.stampcard.store.sync.LedgerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,11 +63,12 @@ final class Ingest {
     long contiguous = lockTill(c, till);
     boolean changed = upsertAccounts(c, till, accounts, now, mayMerge);
     List<LedgerEvent> fresh = newEvents(c, till, events);
-    insertEvents(c, fresh);
+    List<WireEvent> rows = fresh.stream().map(WireMapping::wire).toList();
+    insertEvents(c, rows);
     long acked = advance(c, till, contiguous);
     if (!fresh.isEmpty()) {
       changed = true;
-      foldIntoBalances(c, fresh, now);
+      foldIntoBalances(c, fresh, rows, now);
     }
     return new Result(acked, fresh.size(), changed);
   }
@@ -148,9 +152,9 @@ final class Ingest {
     }
   }
 
-  private static void insertEvents(Connection c, List<LedgerEvent> fresh) throws SQLException {
+  private static void insertEvents(Connection c, List<WireEvent> rows) throws SQLException {
     try {
-      Ledger.insertEvents(c, fresh);
+      LedgerSql.insertEvents(c, rows);
     } catch (SQLException e) {
       // The places were free (checked under the till's lock), so a duplicate key is an id that
       // another event holds: not a race to retry.
@@ -179,20 +183,14 @@ final class Ingest {
             + " stored.");
   }
 
-  private static void foldIntoBalances(Connection c, List<LedgerEvent> fresh, Instant now)
+  /** Adds the new events to the balances; lists a spend that took one below zero. */
+  private static void foldIntoBalances(
+      Connection c, List<LedgerEvent> fresh, List<WireEvent> rows, Instant now)
       throws SQLException {
-    Map<UUID, UUID> roots =
-        Ledger.roots(c, fresh.stream().map(e -> e.account().value()).distinct().toList());
-    TreeMap<Ledger.Key, Ledger.Delta> deltas = new TreeMap<>();
-    List<UUID> spends = new ArrayList<>();
-    for (LedgerEvent e : fresh) {
-      Ledger.Key key = new Ledger.Key(roots.get(e.account().value()), e.program().value());
-      deltas.computeIfAbsent(key, k -> new Ledger.Delta()).add(e);
-      if (e.type().spends()) {
-        spends.add(e.eventId());
-      }
-    }
-    Map<Ledger.Key, Long> after = Ledger.addToBalances(c, deltas);
+    LedgerSql.Folded folded = LedgerSql.fold(c, rows);
+    Map<LedgerSql.Key, Long> after = folded.unitsAfter();
+    List<UUID> spends =
+        fresh.stream().filter(e -> e.type().spends()).map(LedgerEvent::eventId).toList();
     if (spends.isEmpty()) {
       return;
     }
@@ -203,7 +201,7 @@ final class Ingest {
                 + " units_after, found_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       boolean any = false;
       for (LedgerEvent e : fresh) {
-        Ledger.Key key = new Ledger.Key(roots.get(e.account().value()), e.program().value());
+        LedgerSql.Key key = folded.keyOf(e.account().value(), e.program().value());
         if (e.type().spends() && after.get(key) < 0) {
           s.setObject(1, e.eventId());
           s.setObject(2, key.account());
@@ -211,7 +209,7 @@ final class Ingest {
           s.setString(4, e.store().value());
           s.setString(5, e.till().value());
           s.setLong(6, after.get(key));
-          s.setObject(7, Ledger.offset(now));
+          s.setObject(7, LedgerSql.offset(now));
           s.addBatch();
           Ledger.feed(c, "OVERDRAFT", e.eventId().toString());
           any = true;
@@ -225,11 +223,13 @@ final class Ingest {
 
   /** The events of online redemptions have arrived: their holds are settled. */
   private static void settleHolds(Connection c, List<UUID> spends) throws SQLException {
-    for (List<UUID> chunk : Ledger.chunks(spends)) {
+    for (List<UUID> chunk : LedgerSql.chunks(spends)) {
       try (PreparedStatement s =
           c.prepareStatement(
-              "DELETE FROM online_spend WHERE event_id IN (" + Ledger.marks(chunk.size()) + ")")) {
-        Ledger.bindAll(s, 1, chunk);
+              "DELETE FROM online_spend WHERE event_id IN ("
+                  + LedgerSql.marks(chunk.size())
+                  + ")")) {
+        LedgerSql.bindAll(s, 1, chunk);
         s.executeUpdate();
       }
     }
@@ -384,8 +384,8 @@ final class Ingest {
       Connection c, Identifier sent, Ledger.HeldIdentifier held, Instant now, boolean mayMerge)
       throws SQLException {
     if (!held.account().equals(sent.account().value())) {
-      UUID heldRoot = Ledger.root(c, held.account());
-      UUID claimedRoot = Ledger.root(c, sent.account().value());
+      UUID heldRoot = LedgerSql.root(c, held.account());
+      UUID claimedRoot = LedgerSql.root(c, sent.account().value());
       if (!heldRoot.equals(claimedRoot)) {
         if (!mayMerge) {
           throw new MergeNeeded();

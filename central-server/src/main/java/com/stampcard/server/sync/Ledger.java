@@ -1,39 +1,38 @@
 package com.stampcard.server.sync;
 
+import static com.stampcard.store.sync.LedgerSql.bindAll;
+import static com.stampcard.store.sync.LedgerSql.chunks;
+import static com.stampcard.store.sync.LedgerSql.marks;
+import static com.stampcard.store.sync.LedgerSql.offset;
+import static com.stampcard.store.sync.LedgerSql.uuids;
+
 import com.stampcard.core.account.Account;
 import com.stampcard.core.account.AccountStatus;
 import com.stampcard.core.account.Identifier;
-import com.stampcard.core.ledger.EventFlag;
 import com.stampcard.core.ledger.LedgerEvent;
+import com.stampcard.store.sync.LedgerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 
 /**
- * The server's ledger in SQL, on the store's tables: events inserted once, the balance projection
- * per root account, accounts and identifiers, and a row in the change feed for everything a till
- * must hear about. Each method works inside the caller's transaction.
+ * The server's own ledger SQL, beside what it shares with the till's agent ({@link LedgerSql}):
+ * what is stored at a till's places, accounts and identifiers as a push finds and opens them, the
+ * change feed rows for everything a till must hear about, and the units an online redemption
+ * checks. Each method works inside the caller's transaction.
  */
 final class Ledger {
-  private static final int MERGE_HOPS = 16;
-  private static final int IN_CHUNK = 500;
 
   /** The store keeps public keys as hex. */
   private static final HexFormat HEX = HexFormat.of();
@@ -41,11 +40,6 @@ final class Ledger {
   private Ledger() {}
 
   // --- events ---
-
-  static final String EVENT_COLUMNS =
-      "event_id, account_id, program_id, program_version, type, quantity, store_id, till_id,"
-          + " till_seq, cashier_id, occurred_at, hlc, input_method, ref_event_id, reason,"
-          + " approved_by, flags";
 
   /** The stored events among {@code ids}, by id: what identifies them and what they change. */
   static Map<UUID, StoredEvent> storedEvents(Connection c, Collection<UUID> ids)
@@ -145,272 +139,7 @@ final class Ledger {
     }
   }
 
-  static void insertEvents(Connection c, List<LedgerEvent> events) throws SQLException {
-    if (events.isEmpty()) {
-      return;
-    }
-    if (c.isWrapperFor(PGConnection.class)) {
-      copyEvents(c.unwrap(PGConnection.class), events);
-      return;
-    }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO ledger_event ("
-                + EVENT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (LedgerEvent e : events) {
-        s.setObject(1, e.eventId());
-        s.setObject(2, e.account().value());
-        s.setString(3, e.program().value());
-        s.setInt(4, e.programVersion());
-        s.setString(5, e.type().name());
-        s.setLong(6, e.quantity());
-        s.setString(7, e.store().value());
-        s.setString(8, e.till().value());
-        s.setLong(9, e.tillSeq());
-        s.setString(10, e.cashier().value());
-        s.setObject(11, offset(e.occurredAt()));
-        s.setLong(12, e.hlc());
-        s.setString(13, e.input().map(Enum::name).orElse(null));
-        s.setObject(14, e.ref().orElse(null));
-        s.setString(15, e.reason().orElse(null));
-        s.setString(16, e.approvedBy().map(a -> a.value()).orElse(null));
-        s.setString(17, flags(e.flags()));
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-  }
-
-  /**
-   * PostgreSQL: the events in one COPY, the fastest way in, inside the caller's transaction. A
-   * duplicate key fails it like an INSERT would (SQLState 23505).
-   */
-  private static void copyEvents(PGConnection c, List<LedgerEvent> events) throws SQLException {
-    StringBuilder text = new StringBuilder(events.size() * 300);
-    for (LedgerEvent e : events) {
-      text.append(e.eventId()).append('\t');
-      text.append(e.account().value()).append('\t');
-      copyField(text, e.program().value());
-      text.append(e.programVersion()).append('\t');
-      text.append(e.type().name()).append('\t');
-      text.append(e.quantity()).append('\t');
-      copyField(text, e.store().value());
-      copyField(text, e.till().value());
-      text.append(e.tillSeq()).append('\t');
-      copyField(text, e.cashier().value());
-      text.append(e.occurredAt()).append('\t');
-      text.append(e.hlc()).append('\t');
-      copyField(text, e.input().map(Enum::name).orElse(null));
-      copyField(text, e.ref().map(UUID::toString).orElse(null));
-      copyField(text, e.reason().orElse(null));
-      copyField(text, e.approvedBy().map(a -> a.value()).orElse(null));
-      text.append(flags(e.flags())).append('\n');
-    }
-    try {
-      c.getCopyAPI()
-          .copyIn(
-              "COPY ledger_event (" + EVENT_COLUMNS + ") FROM STDIN",
-              new java.io.ByteArrayInputStream(
-                  text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.io.IOException e) {
-      throw new SQLException("could not send the events to the database: " + e.getMessage(), e);
-    }
-  }
-
-  /** A field of COPY's text format and its tab: backslash escapes, \\N for null. */
-  private static void copyField(StringBuilder text, String value) {
-    if (value == null) {
-      text.append("\\N\t");
-      return;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      switch (ch) {
-        case '\\' -> text.append("\\\\");
-        case '\n' -> text.append("\\n");
-        case '\r' -> text.append("\\r");
-        case '\t' -> text.append("\\t");
-        default -> text.append(ch);
-      }
-    }
-    text.append('\t');
-  }
-
-  /** EventFlag names, comma-separated in declaration order, as the store keeps them. */
-  static String flags(Set<EventFlag> flags) {
-    return flags.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-  }
-
   // --- balances ---
-
-  /** What a set of events adds to one balance row. */
-  static final class Delta {
-    long units;
-    long events;
-    Instant earned;
-    Instant spent;
-
-    void add(LedgerEvent e) {
-      units = Math.addExact(units, e.quantity());
-      events++;
-      if (e.type().earns()) {
-        earned = latest(earned, e.occurredAt());
-      } else if (e.type().spends()) {
-        spent = latest(spent, e.occurredAt());
-      }
-    }
-
-    void add(long u, long n, Instant lastEarned, Instant lastSpent) {
-      units = Math.addExact(units, u);
-      events += n;
-      earned = latest(earned, lastEarned);
-      spent = latest(spent, lastSpent);
-    }
-  }
-
-  /**
-   * A balance row's key: root account and program. Sorted by program, then account: the order in
-   * which every transaction locks balance rows, so two never wait for each other in a circle.
-   */
-  record Key(UUID account, String program) implements Comparable<Key> {
-    @Override
-    public int compareTo(Key o) {
-      int byProgram = program.compareTo(o.program);
-      return byProgram != 0 ? byProgram : account.compareTo(o.account);
-    }
-  }
-
-  /**
-   * Adds the deltas to the balance rows, locking them in key order; answers each row's units after.
-   */
-  static Map<Key, Long> addToBalances(Connection c, TreeMap<Key, Delta> deltas)
-      throws SQLException {
-    if (deltas.isEmpty()) {
-      return new HashMap<>();
-    }
-    if (c.isWrapperFor(PGConnection.class)) {
-      return upsertBalances(c, deltas);
-    }
-    Map<Key, long[]> current = new HashMap<>();
-    Map<Key, Instant[]> times = new HashMap<>();
-    TreeMap<String, List<UUID>> byProgram = new TreeMap<>();
-    for (Key k : deltas.keySet()) {
-      byProgram.computeIfAbsent(k.program(), x -> new ArrayList<>()).add(k.account());
-    }
-    for (Map.Entry<String, List<UUID>> program : byProgram.entrySet()) {
-      for (List<UUID> chunk : chunks(program.getValue())) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT account_id, units, events, last_earned_at, last_spent_at FROM balance"
-                    + " WHERE program_id = ? AND account_id IN ("
-                    + marks(chunk.size())
-                    + ") ORDER BY account_id FOR UPDATE")) {
-          s.setString(1, program.getKey());
-          bindAll(s, 2, chunk);
-          try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              Key k = new Key(r.getObject(1, UUID.class), program.getKey());
-              current.put(k, new long[] {r.getLong(2), r.getLong(3)});
-              times.put(k, new Instant[] {instant(r, 4), instant(r, 5)});
-            }
-          }
-        }
-      }
-    }
-    Map<Key, Long> after = new HashMap<>();
-    try (PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE balance SET units = ?, events = ?, last_earned_at = ?, last_spent_at = ?"
-                    + " WHERE account_id = ? AND program_id = ?");
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO balance (units, events, last_earned_at, last_spent_at, account_id,"
-                    + " program_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-      boolean updates = false;
-      boolean inserts = false;
-      for (Map.Entry<Key, Delta> entry : deltas.entrySet()) {
-        Key k = entry.getKey();
-        Delta d = entry.getValue();
-        long[] now = current.getOrDefault(k, new long[2]);
-        Instant[] t = times.getOrDefault(k, new Instant[2]);
-        long units = Math.addExact(now[0], d.units);
-        PreparedStatement s = current.containsKey(k) ? update : insert;
-        s.setLong(1, units);
-        s.setLong(2, now[1] + d.events);
-        s.setObject(3, offset(latest(t[0], d.earned)));
-        s.setObject(4, offset(latest(t[1], d.spent)));
-        s.setObject(5, k.account());
-        s.setString(6, k.program());
-        s.addBatch();
-        updates |= s == update;
-        inserts |= s == insert;
-        after.put(k, units);
-      }
-      if (updates) {
-        update.executeBatch();
-      }
-      if (inserts) {
-        insert.executeBatch();
-      }
-    }
-    return after;
-  }
-
-  /**
-   * PostgreSQL: adds to every row in one statement per chunk, inserting rows that are new, and
-   * reads the units after from RETURNING: one pass over the rows instead of a locking read and a
-   * write. Rows are taken in key order, so concurrent pushes never deadlock.
-   */
-  private static Map<Key, Long> upsertBalances(Connection c, TreeMap<Key, Delta> deltas)
-      throws SQLException {
-    int n = deltas.size();
-    Object[] accounts = new Object[n];
-    Object[] programs = new Object[n];
-    Object[] units = new Object[n];
-    Object[] events = new Object[n];
-    Object[] earned = new Object[n];
-    Object[] spent = new Object[n];
-    int i = 0;
-    for (Map.Entry<Key, Delta> row : deltas.entrySet()) {
-      accounts[i] = row.getKey().account();
-      programs[i] = row.getKey().program();
-      units[i] = row.getValue().units;
-      events[i] = row.getValue().events;
-      earned[i] = offset(row.getValue().earned);
-      spent[i] = offset(row.getValue().spent);
-      i++;
-    }
-    Map<Key, Long> after = new HashMap<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO balance AS b (account_id, program_id, units, events, last_earned_at,"
-                + " last_spent_at)"
-                + " SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::bigint[], ?::bigint[],"
-                + " ?::timestamptz[], ?::timestamptz[]) AS d ORDER BY 2, 1"
-                + " ON CONFLICT (account_id, program_id) DO UPDATE SET"
-                + " units = b.units + EXCLUDED.units, events = b.events + EXCLUDED.events,"
-                + " last_earned_at = GREATEST(b.last_earned_at, EXCLUDED.last_earned_at),"
-                + " last_spent_at = GREATEST(b.last_spent_at, EXCLUDED.last_spent_at)"
-                + " RETURNING account_id, program_id, units")) {
-      s.setArray(1, c.createArrayOf("uuid", accounts));
-      s.setArray(2, c.createArrayOf("varchar", programs));
-      s.setArray(3, c.createArrayOf("bigint", units));
-      s.setArray(4, c.createArrayOf("bigint", events));
-      s.setArray(5, c.createArrayOf("timestamptz", earned));
-      s.setArray(6, c.createArrayOf("timestamptz", spent));
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          after.put(new Key(r.getObject(1, UUID.class), r.getString(2)), r.getLong(3));
-        }
-      }
-    }
-    return after;
-  }
-
-  static java.sql.Array uuids(Connection c, Collection<UUID> ids) throws SQLException {
-    return c.createArrayOf("uuid", ids.toArray());
-  }
 
   /** Units held now, after following merges; 0 when there is no balance yet. Locks the row. */
   static long lockedUnits(Connection c, UUID root, String program) throws SQLException {
@@ -426,48 +155,6 @@ final class Ledger {
   }
 
   // --- accounts ---
-
-  /**
-   * Each account's root: the account its events count for after following merged_into. Stable for a
-   * transaction that holds the merge lock. Accounts the server does not hold are their own root.
-   */
-  static Map<UUID, UUID> roots(Connection c, Collection<UUID> accounts) throws SQLException {
-    Map<UUID, UUID> mergedInto = new HashMap<>();
-    Set<UUID> seen = new HashSet<>(accounts);
-    Set<UUID> frontier = new HashSet<>(accounts);
-    for (int hop = 0; hop < MERGE_HOPS && !frontier.isEmpty(); hop++) {
-      Set<UUID> next = new HashSet<>();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT id, merged_into FROM account WHERE merged_into IS NOT NULL"
-                  + " AND id = ANY (?)")) {
-        s.setArray(1, uuids(c, frontier));
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            UUID target = r.getObject(2, UUID.class);
-            mergedInto.put(r.getObject(1, UUID.class), target);
-            if (seen.add(target)) {
-              next.add(target);
-            }
-          }
-        }
-      }
-      frontier = next;
-    }
-    Map<UUID, UUID> roots = new HashMap<>();
-    for (UUID a : accounts) {
-      UUID id = a;
-      for (int hop = 0; hop < MERGE_HOPS && mergedInto.containsKey(id); hop++) {
-        id = mergedInto.get(id);
-      }
-      roots.put(a, id);
-    }
-    return roots;
-  }
-
-  static UUID root(Connection c, UUID account) throws SQLException {
-    return roots(c, List.of(account)).get(account);
-  }
 
   /**
    * The status of each of these accounts the server holds. Not locked: a transaction that holds the
@@ -552,52 +239,14 @@ final class Ledger {
   }
 
   /**
-   * Merges {@code from} into {@code into}: marks it merged, moves its identifiers and folds its
-   * balances into the root of {@code into}. Its events stay as they are and count for the root.
-   * Does nothing if that would make a loop.
+   * Merges {@code from} into {@code into} ({@link LedgerSql#merge}) and tells pulling tills about
+   * both accounts. Needs the merge lock exclusively.
    */
   static boolean merge(Connection c, UUID from, UUID into) throws SQLException {
-    UUID root = root(c, into);
-    if (root.equals(from)) {
+    if (!LedgerSql.merge(c, from, into)) {
       return false;
     }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE account SET status = 'MERGED', merged_into = ? WHERE id = ?"
-                + " AND status = 'ACTIVE'")) {
-      s.setObject(1, into);
-      s.setObject(2, from);
-      if (s.executeUpdate() == 0) {
-        return false;
-      }
-    }
-    try (PreparedStatement s =
-        c.prepareStatement("UPDATE identifier SET account_id = ? WHERE account_id = ?")) {
-      s.setObject(1, into);
-      s.setObject(2, from);
-      s.executeUpdate();
-    }
-    TreeMap<Key, Delta> moving = new TreeMap<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT program_id, units, events, last_earned_at, last_spent_at FROM balance"
-                + " WHERE account_id = ? FOR UPDATE")) {
-      s.setObject(1, from);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Delta d = new Delta();
-          d.add(r.getLong(2), r.getLong(3), instant(r, 4), instant(r, 5));
-          moving.put(new Key(root, r.getString(1)), d);
-        }
-      }
-    }
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM balance WHERE account_id = ?")) {
-      s.setObject(1, from);
-      s.executeUpdate();
-    }
-    addToBalances(c, moving);
-    feed(c, "ACCOUNT", from.toString());
-    feed(c, "ACCOUNT", into.toString());
+    feed(c, "ACCOUNT", List.of(from.toString(), into.toString()));
     return true;
   }
 
@@ -693,7 +342,7 @@ final class Ledger {
             c.createArrayOf(
                 "timestamptz",
                 sorted.stream()
-                    .map(i -> i.revokedAt().map(Ledger::offset).orElse(null))
+                    .map(i -> i.revokedAt().map(LedgerSql::offset).orElse(null))
                     .toArray()));
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
@@ -713,7 +362,7 @@ final class Ledger {
         s.setObject(3, i.account().value());
         s.setString(4, i.publicKey().map(HEX::formatHex).orElse(null));
         s.setObject(5, offset(i.linkedAt()));
-        s.setObject(6, i.revokedAt().map(Ledger::offset).orElse(null));
+        s.setObject(6, i.revokedAt().map(LedgerSql::offset).orElse(null));
         s.addBatch();
       }
       s.executeBatch();
@@ -754,47 +403,5 @@ final class Ledger {
       }
       s.executeBatch();
     }
-  }
-
-  // --- helpers ---
-
-  static <T> List<List<T>> chunks(Collection<T> all) {
-    List<T> list = new ArrayList<>(all);
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i += IN_CHUNK) {
-      out.add(list.subList(i, Math.min(list.size(), i + IN_CHUNK)));
-    }
-    return out;
-  }
-
-  static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
-
-  static void bindAll(PreparedStatement s, int first, List<?> values) throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      Object v = values.get(i);
-      if (v == null) {
-        s.setNull(first + i, Types.OTHER);
-      } else {
-        s.setObject(first + i, v);
-      }
-    }
-  }
-
-  static OffsetDateTime offset(Instant at) {
-    return at == null ? null : at.atOffset(ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet r, int column) throws SQLException {
-    OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  static Instant latest(Instant a, Instant b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isAfter(b) ? a : b;
   }
 }

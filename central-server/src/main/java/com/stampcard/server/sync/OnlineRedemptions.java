@@ -1,10 +1,11 @@
 package com.stampcard.server.sync;
 
 import com.stampcard.core.ledger.EventDraft;
-import com.stampcard.server.api.SpendResponse;
+import com.stampcard.core.sync.Problem;
+import com.stampcard.core.sync.SpendResponse;
 import com.stampcard.server.enrol.TillPrincipal;
 import com.stampcard.server.http.ApiException;
-import com.stampcard.server.http.Problem;
+import com.stampcard.store.sync.LedgerSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ final class OnlineRedemptions {
       throws SQLException {
     UUID id = draft.eventId();
     Map<UUID, Ledger.StoredEvent> stored = Ledger.storedEvents(c, List.of(id));
-    UUID root = Ledger.root(c, draft.account().value());
+    UUID root = LedgerSql.root(c, draft.account().value());
     String program = draft.program().value();
     if (stored.containsKey(id)) {
       Ledger.StoredEvent e = stored.get(id);
@@ -73,7 +74,7 @@ final class OnlineRedemptions {
       s.setString(3, program);
       s.setLong(4, -draft.quantity());
       s.setString(5, till.till().value());
-      s.setObject(6, Ledger.offset(now));
+      s.setObject(6, LedgerSql.offset(now));
       s.executeUpdate();
     }
     return new SpendResponse(id.toString(), available + draft.quantity());
@@ -92,7 +93,7 @@ final class OnlineRedemptions {
                 + " AND program_id = ? AND held_at > ?")) {
       s.setObject(1, root);
       s.setString(2, program);
-      s.setObject(3, Ledger.offset(now.minus(ttl)));
+      s.setObject(3, LedgerSql.offset(now.minus(ttl)));
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.core.program.Program;
 import com.stampcard.core.shop.StoreId;
-import com.stampcard.server.api.WireReference;
+import com.stampcard.core.sync.WireReference;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.http.Json;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package com.stampcard.server.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.core.id.UuidV7Generator;
+import com.stampcard.core.sync.PushRequest;
+import com.stampcard.core.sync.WireAccount;
+import com.stampcard.core.sync.WireEvent;
+import com.stampcard.core.sync.WireIdentifier;
 import com.stampcard.server.CentralServer;
-import com.stampcard.server.api.PushRequest;
-import com.stampcard.server.api.WireAccount;
-import com.stampcard.server.api.WireEvent;
-import com.stampcard.server.api.WireIdentifier;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.http.Json;
 import com.stampcard.server.testing.Postgres;
@@ -22,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +157,7 @@ public final class IngestBenchmark {
       }
       // warm-up rounds (the JIT): each till's first batches
       run(server.uri(), all, 0, WARMUP_BATCHES, new Measured());
-      long before = count(url, "SELECT COUNT(*) FROM ledger_event");
+      long before = Postgres.count(url, "SELECT COUNT(*) FROM ledger_event");
       Measured pushes = new Measured();
       double jvmCpu = Measured.jvmCpuSeconds();
       double pgCpu = Measured.postgresCpuSeconds();
@@ -168,15 +166,15 @@ public final class IngestBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       jvmCpu = Measured.jvmCpuSeconds() - jvmCpu;
       pgCpu = Measured.postgresCpuSeconds() - pgCpu;
-      long after = count(url, "SELECT COUNT(*) FROM ledger_event");
+      long after = Postgres.count(url, "SELECT COUNT(*) FROM ledger_event");
       long timed = after - before;
       double ingestRate = timed / seconds;
       System.out.println("machine after ingest: " + Measured.machine());
 
       // what the server holds: every event once, balances that add up, every till acknowledged
       long expected = (long) tills * batches * batchSize;
-      long units = count(url, "SELECT COALESCE(SUM(units), 0) FROM balance");
-      long acked = count(url, "SELECT COALESCE(SUM(contiguous_seq), 0) FROM till");
+      long units = Postgres.count(url, "SELECT COALESCE(SUM(units), 0) FROM balance");
+      long acked = Postgres.count(url, "SELECT COALESCE(SUM(contiguous_seq), 0) FROM till");
       if (after != expected || units != expected || acked != expected) {
         throw new IllegalStateException(
             "the server holds "
@@ -306,15 +304,6 @@ public final class IngestBenchmark {
       }
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static long count(String url, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-        PreparedStatement s = c.prepareStatement(sql);
-        ResultSet r = s.executeQuery()) {
-      r.next();
-      return r.getLong(1);
     }
   }
 

@@ -46,6 +46,16 @@ public final class Postgres {
     return server;
   }
 
+  /** The one number {@code sql} answers in the database at {@code url}. */
+  public static long count(String url, String sql) throws SQLException {
+    try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+        Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
   /** A new, empty database; its JDBC URL (user and password: postgres). */
   public static String newDatabase() {
     String name = "stampcard_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();

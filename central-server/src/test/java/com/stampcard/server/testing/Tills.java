@@ -1,7 +1,7 @@
 package com.stampcard.server.testing;
 
+import com.stampcard.core.sync.WireEvent;
 import com.stampcard.server.CentralServer;
-import com.stampcard.server.api.WireEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -105,6 +105,49 @@ public final class LayeredSettings {
     return new LayeredSettings(values);
   }
 
+  /**
+   * The settings files of one program ({@code "server"}, {@code "sync-agent"}), in the order they
+   * count: the machine's ({@code /etc/stampcard/NAME.yaml}, or {@code
+   * %ProgramData%\Stampcard\NAME.yaml} on Windows), the user's ({@code
+   * ~/.config/stampcard/NAME.yaml} or under {@code $XDG_CONFIG_HOME}, or {@code
+   * %APPDATA%\Stampcard\NAME.yaml}), and a file named with {@code --config FILE} or {@code
+   * --config=FILE}. Missing files are skipped by {@link #load}, except a named one.
+   *
+   * @throws SettingsException if a file named with --config does not exist
+   */
+  public static List<Path> files(String name, List<String> args, Map<String, String> env) {
+    List<Path> files = new ArrayList<>();
+    String programData = env.get("ProgramData");
+    files.add(
+        programData != null
+            ? Path.of(programData, "Stampcard", name + ".yaml")
+            : Path.of("/etc/stampcard", name + ".yaml"));
+    String appData = env.get("APPDATA");
+    String xdg = env.get("XDG_CONFIG_HOME");
+    Path user =
+        appData != null
+            ? Path.of(appData, "Stampcard")
+            : (xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config"))
+                .resolve("stampcard");
+    files.add(user.resolve(name + ".yaml"));
+    for (int i = 0; i < args.size(); i++) {
+      String named = null;
+      if (args.get(i).startsWith("--config=")) {
+        named = args.get(i).substring("--config=".length());
+      } else if (args.get(i).equals("--config") && i + 1 < args.size()) {
+        named = args.get(i + 1);
+      }
+      if (named != null) {
+        if (!Files.isRegularFile(Path.of(named))) {
+          throw new SettingsException(
+              "The configuration file " + named + " given with --config does not exist.");
+        }
+        files.add(Path.of(named));
+      }
+    }
+    return files;
+  }
+
   /** {@code login.maxFailures} becomes {@code LOGIN_MAX_FAILURES}. */
   static String envName(String key) {
     return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);

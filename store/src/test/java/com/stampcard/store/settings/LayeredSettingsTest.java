@@ -87,4 +87,39 @@ class LayeredSettingsTest {
     assertThat(text).contains("store: env-store    # from environment variable STAMPCARD_STORE");
     assertThat(text).contains("database: " + System.getProperty("user.home") + "/till");
   }
+
+  @Test
+  void aProgramsFilesAreTheMachinesTheUsersAndANamedOne() throws IOException {
+    Path named = file("named.yaml", "store: named\n");
+    assertThat(
+            LayeredSettings.files(
+                "sync-agent",
+                List.of("--config", named.toString()),
+                Map.of("XDG_CONFIG_HOME", "/x")))
+        .containsExactly(
+            Path.of("/etc/stampcard/sync-agent.yaml"),
+            Path.of("/x/stampcard/sync-agent.yaml"),
+            named);
+    assertThat(
+            LayeredSettings.files(
+                "server",
+                List.of("--config=" + named),
+                Map.of("ProgramData", "C:/ProgramData", "APPDATA", "C:/Users/kim/AppData")))
+        .containsExactly(
+            Path.of("C:/ProgramData", "Stampcard", "server.yaml"),
+            Path.of("C:/Users/kim/AppData", "Stampcard", "server.yaml"),
+            named);
+    assertThat(LayeredSettings.files("server", List.of(), Map.of()))
+        .containsExactly(
+            Path.of("/etc/stampcard/server.yaml"),
+            Path.of(System.getProperty("user.home"), ".config", "stampcard", "server.yaml"));
+  }
+
+  @Test
+  void aNamedFileThatIsMissingStopsStartUp() {
+    assertThatThrownBy(
+            () -> LayeredSettings.files("server", List.of("--config=/no/such.yaml"), Map.of()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("/no/such.yaml");
+  }
 }

@@ -1,6 +1,0 @@
-package com.stampcard.server.api;
-
-/**
- * The till's identity and credential. The credential is shown once: the server keeps only its hash.
- */
-public record EnrolResponse(String storeId, String tillId, String credential, long ackedSeq) {}

@@ -1,4 +1,0 @@
-package com.stampcard.sync.wire;
-
-/** A till's enrolment: the one-time code the back office gave it. */
-public record EnrolRequest(String code) {}

@@ -1,6 +1,0 @@
-package com.stampcard.sync.wire;
-
-/**
- * An online redemption: the REDEEM or POINTS_SPEND event the till will record, without till_seq.
- */
-public record SpendRequest(WireEvent event) {}
