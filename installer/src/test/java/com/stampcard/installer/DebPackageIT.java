@@ -140,7 +140,16 @@ class DebPackageIT {
       Process agent =
           new ProcessBuilder(command).directory(state.toFile()).redirectErrorStream(true).start();
       try {
-        awaitLine(agent, l -> l.contains("enrolled, online"));
+        // the reader blocks: three minutes at most, then the finally below stops the agent
+        java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    awaitLine(agent, l -> l.contains("enrolled, online"));
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                })
+            .get(180, java.util.concurrent.TimeUnit.SECONDS);
         String other = Tills.enrol(server, "cafe-norr", "cafe-norr-9");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (eventsOfTill(server, other, "solo-1") == 0 && System.nanoTime() < deadline) {
