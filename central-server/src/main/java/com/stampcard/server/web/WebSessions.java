@@ -221,7 +221,7 @@ public final class WebSessions {
   }
 
   /** An Origin, when sent, must be this server's: scheme, host and port of the request. */
-  static boolean sameOrigin(Context ctx) {
+  public static boolean sameOrigin(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin == null) {
       return true;
