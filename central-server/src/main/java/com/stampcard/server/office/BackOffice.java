@@ -43,6 +43,7 @@ public final class BackOffice {
   private final StaffLogin staffLogin;
   private final String adminToken;
   private final byte[] css;
+  private final byte[] script;
   private final OfficePages pages;
   private final ReportPages reports;
 
@@ -60,6 +61,7 @@ public final class BackOffice {
     this.staffLogin = new StaffLogin(db.store(), clock, 5, Duration.ofMinutes(15));
     this.adminToken = adminToken;
     this.css = resource("/web/office/office.css");
+    this.script = resource("/web/office/office.js");
     this.pages = new OfficePages(db, enrolment, clock);
     this.reports = new ReportPages(new ReportQueries(db), db, clock);
   }
@@ -67,6 +69,9 @@ public final class BackOffice {
   /** Adds the back office's routes to {@code app}. */
   public void routes(Javalin app) {
     app.get("/office/office.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(css));
+    app.get(
+        "/office/office.js",
+        ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
     app.before("/office", this::guard);
     app.before("/office/*", this::guard);
     app.get("/office", ctx -> ctx.redirect("/office/reports"));
@@ -97,7 +102,9 @@ public final class BackOffice {
     }
     ctx.attribute(TEXTS, OfficeTexts.forRequest(lang, ctx.header("Accept-Language")));
     String path = ctx.path();
-    if (path.equals("/office/login") || path.equals("/office/office.css")) {
+    if (path.equals("/office/login")
+        || path.equals("/office/office.css")
+        || path.equals("/office/office.js")) {
       return;
     }
     Optional<WebSession> session = sessions.current(ctx);

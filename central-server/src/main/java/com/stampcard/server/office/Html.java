@@ -59,7 +59,8 @@ final class Html {
         .append(esc(title))
         .append(" · ")
         .append(esc(t.get("office.name")))
-        .append("</title><link rel=\"stylesheet\" href=\"/office/office.css\"></head><body>");
+        .append("</title><link rel=\"stylesheet\" href=\"/office/office.css\">")
+        .append("<script src=\"/office/office.js\" defer></script></head><body>");
     b.append("<header><strong>").append(esc(t.get("office.name"))).append("</strong>");
     if (session != null) {
       b.append("<nav>");

@@ -187,14 +187,16 @@ final class OfficePages {
                   .append("</td><td>")
                   .append(Html.esc(r.getString(2)))
                   .append("</td><td>")
-                  .append(enrolled == null ? "" : Html.esc(enrolled.toInstant()))
+                  .append(enrolled == null ? "" : Html.esc(when(enrolled.toInstant())))
                   .append("</td><td class=\"state\">")
                   .append(Html.esc(t.get(revoked ? "till.revoked" : "till.active")))
                   .append("</td><td>");
               if (!revoked) {
                 b.append("<form method=\"post\" action=\"/office/tills/")
                     .append(Html.esc(till))
-                    .append("/revoke\">")
+                    .append("/revoke\" data-confirm=\"")
+                    .append(Html.esc(t.get("till.revoke-confirm", till)))
+                    .append("\">")
                     .append(Html.csrf(session))
                     .append("<button type=\"submit\" class=\"danger\" id=\"revoke-")
                     .append(Html.esc(till))
@@ -208,6 +210,7 @@ final class OfficePages {
           return null;
         });
     b.append("</tbody></table>");
+    b.append(openCodes(t));
     b.append("<h2>").append(Html.esc(t.get("till.new-code"))).append("</h2>");
     b.append("<form method=\"post\" action=\"/office/tills/codes\" id=\"code-form\">")
         .append(Html.csrf(session))
@@ -227,6 +230,46 @@ final class OfficePages {
         .append(Html.esc(t.get("till.make-code")))
         .append("</button></form>");
     render(ctx, status, t.get("nav.tills"), "tills", b.toString());
+  }
+
+  /** Codes made and not used yet, so a manager sees which tills still wait for enrolment. */
+  private String openCodes(OfficeTexts t) {
+    StringBuilder b = new StringBuilder();
+    db.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT till_id, store_id, expires_at FROM enrolment_code"
+                      + " WHERE used_at IS NULL AND expires_at > ? ORDER BY expires_at")) {
+            s.setObject(1, clock.instant().atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                b.append("<tr><td>")
+                    .append(Html.esc(r.getString(1)))
+                    .append("</td><td>")
+                    .append(Html.esc(r.getString(2)))
+                    .append("</td><td>")
+                    .append(Html.esc(when(r.getObject(3, OffsetDateTime.class).toInstant())))
+                    .append("</td></tr>");
+              }
+            }
+          }
+          return null;
+        });
+    if (b.length() == 0) {
+      return "";
+    }
+    return "<h2>"
+        + Html.esc(t.get("till.open-codes"))
+        + "</h2><table id=\"open-codes\"><thead><tr><th>"
+        + Html.esc(t.get("till.id"))
+        + "</th><th>"
+        + Html.esc(t.get("till.store"))
+        + "</th><th>"
+        + Html.esc(t.get("till.expires"))
+        + "</th></tr></thead><tbody>"
+        + b
+        + "</tbody></table>";
   }
 
   private void newCode(Context ctx) {
@@ -527,7 +570,7 @@ final class OfficePages {
                 rows.add(
                     new Version(
                         r.getInt(1),
-                        r.getObject(2, OffsetDateTime.class).toInstant().toString(),
+                        when(r.getObject(2, OffsetDateTime.class).toInstant()),
                         r.getString(3)));
               }
             }
@@ -689,6 +732,24 @@ final class OfficePages {
   }
 
   // --- shared ---
+
+  /** The shop's time zone: its first store's, or UTC before there is a store. */
+  static ZoneId shopZone(ServerDatabase db) {
+    return db.read(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("SELECT zone FROM shop_store ORDER BY id");
+              ResultSet r = s.executeQuery()) {
+            return r.next() ? ZoneId.of(r.getString(1)) : ZoneId.of("UTC");
+          }
+        });
+  }
+
+  private String when(java.time.Instant at) {
+    ZoneId zone = shopZone(db);
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone))
+        + " "
+        + zone.getId();
+  }
 
   static OfficeTexts texts(Context ctx) {
     return ctx.attribute(BackOffice.TEXTS);

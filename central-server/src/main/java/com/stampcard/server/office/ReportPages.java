@@ -11,8 +11,6 @@ import com.stampcard.server.report.ReportQueries;
 import com.stampcard.server.report.Reports;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,19 +43,9 @@ final class ReportPages {
     app.get("/office/reports/{name}.csv", this::csv);
   }
 
-  private ZoneId zone() {
-    return db.read(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement("SELECT zone FROM shop_store ORDER BY id");
-              ResultSet r = s.executeQuery()) {
-            return r.next() ? ZoneId.of(r.getString(1)) : ZoneId.of("UTC");
-          }
-        });
-  }
-
   /** The period asked for; null (after rendering an error) when it can't be read. */
   private ReportPeriod period(Context ctx, OfficeTexts t) {
-    ZoneId zone = zone();
+    ZoneId zone = OfficePages.shopZone(db);
     LocalDate today = LocalDate.now(clock.withZone(zone));
     try {
       String to = ctx.queryParam("to");

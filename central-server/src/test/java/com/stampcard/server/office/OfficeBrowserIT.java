@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -117,6 +118,7 @@ class OfficeBrowserIT {
       b.driver().findElement(By.id("till")).sendKeys("syd-1");
       b.driver().findElement(By.id("make-code")).click();
       String code = b.await(20, d -> d.findElement(By.id("enrolment-code"))).getText();
+      assertThat(b.driver().findElement(By.id("open-codes")).getText()).contains("syd-1 cafe-syd");
       assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
       b.screenshot("office-enrolment-code");
       Http.Answer enrolled = http.post("/api/v1/enrolment", null, Map.of("code", code));
@@ -127,6 +129,13 @@ class OfficeBrowserIT {
       b.driver().findElement(By.id("nav-tills")).click();
       assertThat(b.driver().findElement(By.id("till-syd-1")).getText()).contains("active");
       b.driver().findElement(By.id("revoke-syd-1")).click();
+      // asked first: dismissing keeps the till
+      b.await(10, ExpectedConditions.alertIsPresent()).dismiss();
+      assertThat(b.driver().findElement(By.id("till-syd-1")).getText()).contains("active");
+      b.driver().findElement(By.id("revoke-syd-1")).click();
+      assertThat(b.await(10, ExpectedConditions.alertIsPresent()).getText())
+          .contains("Revoke till syd-1?");
+      b.driver().switchTo().alert().accept();
       assertThat(banner(b)).contains("Till syd-1 is revoked");
       assertThat(b.driver().findElement(By.id("till-syd-1")).getText()).contains("revoked");
       assertThat(http.get("/api/v1/changes", sydCredential).status()).isEqualTo(401);
