@@ -723,9 +723,14 @@ final class OfficePages {
     }
   }
 
+  /** The stored document for editing, without its version: saving gives the next one. */
   private static String pretty(String json) {
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+      JsonNode doc = JSON.readTree(json);
+      if (doc instanceof ObjectNode o) {
+        o.remove("version");
+      }
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return json;
     }

@@ -169,6 +169,23 @@ final class ReportPages {
       counts.add((double) e.getValue());
     }
     b.append(Charts.bars("chart-visits", t.get("report.visits"), labels, counts, 0, num::format));
+    List<String> weeks = new ArrayList<>();
+    List<Double> perWeek = new ArrayList<>();
+    for (LocalDate w = period.from().with(java.time.DayOfWeek.MONDAY);
+        !w.isAfter(period.to());
+        w = w.plusWeeks(1)) {
+      weeks.add(t.get("report.week-of", w.toString()));
+      perWeek.add((double) v.visitsByWeek().getOrDefault(w, 0L));
+    }
+    b.append("<h3>").append(Html.esc(t.get("report.visits-by-week"))).append("</h3>");
+    b.append(
+        Charts.bars(
+            "chart-visits-by-week",
+            t.get("report.visits-by-week"),
+            weeks,
+            perWeek,
+            0,
+            num::format));
 
     // cohorts
     b.append(section(t, "cohorts", query));

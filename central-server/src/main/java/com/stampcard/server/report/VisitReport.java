@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param repeatCustomers customers with two visits or more
  * @param visitsHistogram number of customers by their number of visits (1, 2, 3, 4, 5 = five or
  *     more)
+ * @param visitsByWeek visits by the Monday starting their week (weeks without visits left out)
  */
 public record VisitReport(
     long customers,
@@ -25,7 +26,8 @@ public record VisitReport(
     long repeatCustomers,
     double repeatRate,
     double visitsPerCustomer,
-    Map<Integer, Long> visitsHistogram) {
+    Map<Integer, Long> visitsHistogram,
+    Map<LocalDate, Long> visitsByWeek) {
 
   public static VisitReport of(List<LedgerRow> events, Roots roots, ZoneId zone) {
     Map<UUID, Set<String>> visits = visitsByCustomer(events, roots, zone);
@@ -42,6 +44,13 @@ public record VisitReport(
       }
       histogram.merge(Math.min(v.size(), 5), 1L, Long::sum);
     }
+    Map<LocalDate, Long> weeks = new TreeMap<>();
+    for (Set<String> v : visits.values()) {
+      for (String visit : v) {
+        LocalDate day = LocalDate.parse(visit.substring(visit.lastIndexOf('/') + 1));
+        weeks.merge(day.with(java.time.DayOfWeek.MONDAY), 1L, Long::sum);
+      }
+    }
     long customers = visits.size();
     return new VisitReport(
         customers,
@@ -49,7 +58,8 @@ public record VisitReport(
         repeat,
         Ratio.of(repeat, customers),
         Ratio.of(total, customers),
-        histogram);
+        histogram,
+        weeks);
   }
 
   /** Each customer's visits as "store/date" keys. */

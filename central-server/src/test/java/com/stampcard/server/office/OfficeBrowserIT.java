@@ -213,6 +213,11 @@ class OfficeBrowserIT {
                   .findElement(By.cssSelector("#chart-redemption rect.bar"))
                   .getAttribute("data-value"))
           .isEqualTo("0.7500");
+      // visits per week: the period's 13 or 14 weeks, the last (this week) with today's 2
+      List<WebElement> weeks =
+          b.driver().findElements(By.cssSelector("#chart-visits-by-week rect.bar"));
+      assertThat(weeks.size()).isBetween(13, 14);
+      assertThat(weeks.get(weeks.size() - 1).getAttribute("data-value")).isEqualTo("2.0000");
       assertThat(b.driver().findElement(By.id("table-liability")).getText())
           .contains("coffee-card 1 1 0");
       b.screenshot("office-reports");

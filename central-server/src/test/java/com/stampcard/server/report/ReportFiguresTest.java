@@ -103,6 +103,11 @@ class ReportFiguresTest {
     assertThat(v.repeatRate()).isEqualTo(0.5);
     assertThat(v.visitsPerCustomer()).isEqualTo(1.5);
     assertThat(v.visitsHistogram()).containsEntry(1, 1L).containsEntry(2, 1L).containsEntry(5, 0L);
+    // local days 31 Jan (Sat) and 1 Feb (Sun) are in the week of Mon 26 Jan; 3 Feb in the next
+    assertThat(v.visitsByWeek())
+        .containsExactly(
+            Map.entry(java.time.LocalDate.of(2026, 1, 26), 2L),
+            Map.entry(java.time.LocalDate.of(2026, 2, 2), 1L));
 
     // in UTC both of a's January stamps are on 31 Jan: one visit, then 1 Feb another
     assertThat(VisitReport.of(rows, roots, ZoneId.of("UTC")).visits()).isEqualTo(3);
