@@ -311,6 +311,9 @@ final class OfficePages {
             .sorted(java.util.Comparator.comparing(m -> m.id().value()))
             .toList();
     List<String> programs = programIds();
+    // ?edit=ID fills the form with that member, to change them
+    Optional<StaffMember> editing =
+        staff.stream().filter(m -> m.id().value().equals(ctx.queryParam("edit"))).findFirst();
     StringBuilder b = new StringBuilder();
     b.append(banners(ctx, t, error));
     b.append("<table id=\"staff\"><thead><tr><th>")
@@ -323,7 +326,7 @@ final class OfficePages {
         .append(Html.esc(t.get("staff.programs")))
         .append("</th><th>")
         .append(Html.esc(t.get("staff.active")))
-        .append("</th></tr></thead><tbody>");
+        .append("</th><th></th></tr></thead><tbody>");
     for (StaffMember m : staff) {
       b.append("<tr id=\"staff-")
           .append(Html.esc(m.id()))
@@ -342,22 +345,37 @@ final class OfficePages {
                           ", ", m.programs().stream().map(ProgramId::value).sorted().toList())))
           .append("</td><td>")
           .append(Html.esc(t.get(m.active() ? "yes" : "no")))
-          .append("</td></tr>");
+          .append("</td><td><a href=\"/office/staff?edit=")
+          .append(Html.esc(m.id()))
+          .append("\" id=\"edit-")
+          .append(Html.esc(m.id()))
+          .append("\">")
+          .append(Html.esc(t.get("staff.edit")))
+          .append("</a></td></tr>");
     }
     b.append("</tbody></table>");
     b.append("<h2>").append(Html.esc(t.get("staff.save"))).append("</h2>");
     b.append("<form method=\"post\" action=\"/office/staff\" id=\"staff-form\">")
         .append(Html.csrf(session(ctx)))
         .append(
-            field(t.get("staff.id"), "id", "", "pattern=\"[a-z0-9][a-z0-9._-]{0,39}\" required"))
-        .append(field(t.get("staff.name"), "name", "", "maxlength=\"200\" required"))
+            field(
+                t.get("staff.id"),
+                "id",
+                editing.map(m -> m.id().value()).orElse(""),
+                "pattern=\"[a-z0-9][a-z0-9._-]{0,39}\" required"))
+        .append(
+            field(
+                t.get("staff.name"),
+                "name",
+                editing.map(StaffMember::name).orElse(""),
+                "maxlength=\"200\" required"))
         .append("<label>")
         .append(Html.esc(t.get("staff.role")))
         .append(" <select name=\"role\" id=\"role\">");
     for (Role r : Role.values()) {
       b.append("<option value=\"")
           .append(r)
-          .append("\">")
+          .append(editing.map(m -> m.role() == r).orElse(false) ? "\" selected>" : "\">")
           .append(Html.esc(t.get("role." + r)))
           .append("</option>");
     }
@@ -372,7 +390,10 @@ final class OfficePages {
           .append(Html.esc(p))
           .append("\" id=\"program-")
           .append(Html.esc(p))
-          .append("\"> ")
+          .append(
+              editing.map(m -> m.programs().contains(new ProgramId(p))).orElse(false)
+                  ? "\" checked> "
+                  : "\"> ")
           .append(Html.esc(p))
           .append("</label>");
     }
@@ -380,7 +401,8 @@ final class OfficePages {
         .append(Html.esc(t.get("staff.programs-hint")))
         .append("</p></fieldset>")
         .append("<label class=\"check\"><input type=\"checkbox\" name=\"active\" value=\"true\"")
-        .append(" checked id=\"active\"> ")
+        .append(editing.map(StaffMember::active).orElse(true) ? " checked" : "")
+        .append(" id=\"active\"> ")
         .append(Html.esc(t.get("staff.active")))
         .append("</label><p class=\"hint\">")
         .append(Html.esc(t.get("staff.hint")))

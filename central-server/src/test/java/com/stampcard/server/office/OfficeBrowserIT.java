@@ -156,6 +156,15 @@ class OfficeBrowserIT {
       assertThat(banner(b)).contains("Staff member olle saved");
       assertThat(b.driver().findElement(By.id("staff-olle")).getText())
           .contains("Olle", "cashier", "coffee-card");
+      // changing olle: the form comes filled in; he becomes inactive, his PIN stays
+      b.driver().findElement(By.id("edit-olle")).click();
+      assertThat(b.driver().findElement(By.id("name")).getAttribute("value")).isEqualTo("Olle");
+      assertThat(b.driver().findElement(By.id("program-coffee-card")).isSelected()).isTrue();
+      assertThat(b.driver().findElement(By.id("program-lunch-points")).isSelected()).isFalse();
+      b.driver().findElement(By.id("active")).click();
+      b.driver().findElement(By.id("save-staff")).click();
+      assertThat(banner(b)).contains("Staff member olle saved");
+      assertThat(b.driver().findElement(By.id("staff-olle")).getText()).contains("coffee-card no");
       b.screenshot("office-staff");
 
       // a program's rules change: version 2, which the till gets by pull
@@ -188,6 +197,7 @@ class OfficeBrowserIT {
       assertThat(olle).isNotNull();
       assertThat(olle.get("programs").asText()).isEqualTo("coffee-card");
       assertThat(olle.get("role").asText()).isEqualTo("CASHIER");
+      assertThat(olle.get("active").asBoolean()).isFalse();
 
       // a bad document is refused with what to fix, and no version is added
       b.driver()
