@@ -32,8 +32,10 @@ public final class ReportQueries {
     return db.read(
         c -> {
           Roots roots = roots(c);
-          List<LedgerRow> events = events(c, period.start(), period.end());
-          List<LedgerRow> history = events(c, Instant.EPOCH, period.end());
+          // one read: everything up to the period's end (cohorts need the first visits before it)
+          List<LedgerRow> history = events(c, period.end());
+          Instant start = period.start();
+          List<LedgerRow> events = history.stream().filter(e -> !e.at().isBefore(start)).toList();
           return new Reports(
               period,
               RedemptionReport.of(events),
@@ -58,18 +60,17 @@ public final class ReportQueries {
     return new Roots(merged);
   }
 
-  private static List<LedgerRow> events(Connection c, Instant from, Instant to)
-      throws SQLException {
+  private static List<LedgerRow> events(Connection c, Instant to) throws SQLException {
     List<LedgerRow> rows = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT e.event_id, e.account_id, e.program_id, e.type, e.quantity, e.store_id,"
                 + " e.till_id, e.cashier_id, e.occurred_at, e.flags,"
-                + " CASE WHEN EXISTS (SELECT 1 FROM ledger_event v"
-                + " WHERE v.ref_event_id = e.event_id AND v.type = 'VOID') THEN 1 ELSE 0 END"
-                + " FROM ledger_event e WHERE e.occurred_at >= ? AND e.occurred_at < ?")) {
-      s.setObject(1, from.atOffset(ZoneOffset.UTC));
-      s.setObject(2, to.atOffset(ZoneOffset.UTC));
+                + " CASE WHEN v.ref_event_id IS NULL THEN 0 ELSE 1 END"
+                + " FROM ledger_event e LEFT JOIN (SELECT DISTINCT ref_event_id FROM ledger_event"
+                + " WHERE type = 'VOID') v ON v.ref_event_id = e.event_id"
+                + " WHERE e.occurred_at < ?")) {
+      s.setObject(1, to.atOffset(ZoneOffset.UTC));
       s.setFetchSize(1000);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

@@ -30,14 +30,14 @@ public record VisitReport(
     Map<LocalDate, Long> visitsByWeek) {
 
   public static VisitReport of(List<LedgerRow> events, Roots roots, ZoneId zone) {
-    Map<UUID, Set<String>> visits = visitsByCustomer(events, roots, zone);
+    Map<UUID, Set<Visit>> visits = visitsByCustomer(events, roots, zone);
     long total = 0;
     long repeat = 0;
     Map<Integer, Long> histogram = new TreeMap<>();
     for (int i = 1; i <= 5; i++) {
       histogram.put(i, 0L);
     }
-    for (Set<String> v : visits.values()) {
+    for (Set<Visit> v : visits.values()) {
       total += v.size();
       if (v.size() >= 2) {
         repeat++;
@@ -45,10 +45,9 @@ public record VisitReport(
       histogram.merge(Math.min(v.size(), 5), 1L, Long::sum);
     }
     Map<LocalDate, Long> weeks = new TreeMap<>();
-    for (Set<String> v : visits.values()) {
-      for (String visit : v) {
-        LocalDate day = LocalDate.parse(visit.substring(visit.lastIndexOf('/') + 1));
-        weeks.merge(day.with(java.time.DayOfWeek.MONDAY), 1L, Long::sum);
+    for (Set<Visit> v : visits.values()) {
+      for (Visit visit : v) {
+        weeks.merge(visit.day().with(java.time.DayOfWeek.MONDAY), 1L, Long::sum);
       }
     }
     long customers = visits.size();
@@ -62,15 +61,18 @@ public record VisitReport(
         weeks);
   }
 
-  /** Each customer's visits as "store/date" keys. */
-  static Map<UUID, Set<String>> visitsByCustomer(List<LedgerRow> events, Roots roots, ZoneId zone) {
-    Map<UUID, Set<String>> visits = new HashMap<>();
+  /** One customer's visit: a store on a local day. */
+  record Visit(String store, LocalDate day) {}
+
+  /** Each customer's visits. */
+  static Map<UUID, Set<Visit>> visitsByCustomer(List<LedgerRow> events, Roots roots, ZoneId zone) {
+    Map<UUID, Set<Visit>> visits = new HashMap<>();
     for (LedgerRow e : events) {
       if (e.countsAsEarning() || e.countsAsSpending()) {
         LocalDate day = e.at().atZone(zone).toLocalDate();
         visits
             .computeIfAbsent(roots.of(e.account()), a -> new HashSet<>())
-            .add(e.store() + "/" + day);
+            .add(new Visit(e.store(), day));
       }
     }
     return visits;
