@@ -727,8 +727,12 @@ final class OfficePages {
               });
       return null;
     } catch (RuntimeException e) {
-      // another manager saved this version first (the version check or the primary key)
-      return t.get("program.changed-meanwhile", program.version() - 1);
+      List<Version> now = versions(program.id().value());
+      if (!now.isEmpty() && now.get(0).version() >= program.version()) {
+        // another manager saved this version first (the version check or the primary key)
+        return t.get("program.changed-meanwhile", now.get(0).version());
+      }
+      throw e;
     }
   }
 
