@@ -699,11 +699,7 @@ final class OfficePages {
     doc.put("version", latest + 1);
     String problem = save(t, doc);
     if (problem != null) {
-      program(
-          ctx,
-          problem,
-          text,
-          problem.equals(t.get("program.changed-meanwhile", latest)) ? 409 : 400);
+      program(ctx, problem, text, versions(id).get(0).version() > latest ? 409 : 400);
       return;
     }
     ctx.redirect(
