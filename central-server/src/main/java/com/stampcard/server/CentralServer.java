@@ -138,6 +138,9 @@ public final class CentralServer implements AutoCloseable {
               metrics,
               config.maxRequestBytes(),
               server -> config.keystore().ifPresent(ks -> addTls(server, config)));
+      new com.stampcard.server.office.BackOffice(
+              db, enrolment, clock, config.adminToken(), config.secureCookies())
+          .routes(app);
       app.start(config.host(), config.port());
       PostgresChangeListener listener = null;
       if (db.engine() == ServerDatabase.Engine.POSTGRESQL) {
