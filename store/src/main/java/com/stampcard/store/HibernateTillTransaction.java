@@ -24,6 +24,7 @@ import com.stampcard.store.entity.LedgerEventEntity;
 import com.stampcard.store.entity.ProgramEntity;
 import com.stampcard.store.entity.StaffEntity;
 import com.stampcard.store.entity.TillSequenceEntity;
+import com.stampcard.store.sync.LedgerSql;
 import jakarta.persistence.LockModeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -228,15 +229,15 @@ final class HibernateTillTransaction implements TillTransaction {
     return all;
   }
 
-  /** The balance row, fresh from the database and write-locked; a new one if there is none. */
+  /**
+   * The balance row, fresh from the database and write-locked; made empty first when there is none.
+   * It is made by SQL that tolerates the sync agent making the same row at the same moment, so a
+   * stamp never fails on a duplicate balance row.
+   */
   private BalanceEntity lockedBalance(UUID root, String program) {
-    BalanceEntity.Key key = new BalanceEntity.Key(root, program);
-    BalanceEntity row = session.find(BalanceEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
-    if (row == null) {
-      row = BalanceEntity.empty(root, program);
-      session.persist(row);
-    }
-    return row;
+    session.doWork(c -> LedgerSql.ensureBalanceRows(c, List.of(new LedgerSql.Key(root, program))));
+    return session.find(
+        BalanceEntity.class, new BalanceEntity.Key(root, program), LockModeType.PESSIMISTIC_WRITE);
   }
 
   @Override

@@ -30,6 +30,7 @@ import com.stampcard.core.till.CorrectionOutcome;
 import com.stampcard.core.till.MutableClock;
 import com.stampcard.core.till.RedemptionOutcome;
 import com.stampcard.core.till.StampOutcome;
+import com.stampcard.store.sync.LedgerSql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -230,6 +232,32 @@ abstract class TillStoreContract {
         Optional.empty(),
         Optional.empty(),
         a.events() + b.events());
+  }
+
+  @Test
+  void aStampAndASyncFoldMakingTheSameBalanceRowAtOnceBothCount() throws Exception {
+    AccountId account = addAccount();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection sync = rawConnection()) {
+      sync.setAutoCommit(false);
+      // the sync agent applies a pulled page: three stamps make the balance row, not yet committed
+      LedgerSql.Delta pulled = new LedgerSql.Delta();
+      pulled.add(EventType.STAMP, 3, clock.instant());
+      TreeMap<LedgerSql.Key, LedgerSql.Delta> deltas = new TreeMap<>();
+      deltas.put(new LedgerSql.Key(account.value(), COFFEE.value()), pulled);
+      LedgerSql.addToBalances(sync, deltas);
+
+      Future<LedgerEvent> stamp = pool.submit(() -> append(Drafts.stamp(account).build()));
+      // the stamp waits for the agent's row rather than making a second one
+      assertThatThrownBy(() -> stamp.get(300, TimeUnit.MILLISECONDS))
+          .isInstanceOf(java.util.concurrent.TimeoutException.class);
+      sync.commit();
+
+      assertThat(stamp.get(30, TimeUnit.SECONDS).tillSeq()).isEqualTo(1L);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(balance(account, COFFEE).units()).isEqualTo(4);
   }
 
   @Test

@@ -38,12 +38,6 @@ public class BalanceEntity {
 
   protected BalanceEntity() {}
 
-  public static BalanceEntity empty(UUID account, String program) {
-    BalanceEntity e = new BalanceEntity();
-    e.key = new Key(account, program);
-    return e;
-  }
-
   /** Counts one more event, as {@link Balance#apply} does. */
   public void add(EventType type, long quantity, Instant occurredAt) {
     units = Math.addExact(units, quantity);

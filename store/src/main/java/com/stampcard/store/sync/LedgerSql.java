@@ -261,6 +261,7 @@ public final class LedgerSql {
     if (c.isWrapperFor(PGConnection.class)) {
       return upsertBalances(c, deltas);
     }
+    ensureBalanceRows(c, deltas.keySet());
     Map<Key, long[]> current = new HashMap<>();
     Map<Key, Instant[]> times = new HashMap<>();
     TreeMap<String, List<UUID>> byProgram = new TreeMap<>();
@@ -289,41 +290,61 @@ public final class LedgerSql {
     }
     Map<Key, Long> after = new HashMap<>();
     try (PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE balance SET units = ?, events = ?, last_earned_at = ?, last_spent_at = ?"
-                    + " WHERE account_id = ? AND program_id = ?");
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO balance (units, events, last_earned_at, last_spent_at, account_id,"
-                    + " program_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-      boolean updates = false;
-      boolean inserts = false;
+        c.prepareStatement(
+            "UPDATE balance SET units = ?, events = ?, last_earned_at = ?, last_spent_at = ?"
+                + " WHERE account_id = ? AND program_id = ?")) {
       for (Map.Entry<Key, Delta> entry : deltas.entrySet()) {
         Key k = entry.getKey();
         Delta d = entry.getValue();
-        long[] now = current.getOrDefault(k, new long[2]);
-        Instant[] t = times.getOrDefault(k, new Instant[2]);
+        long[] now = current.get(k);
+        Instant[] t = times.get(k);
         long units = Math.addExact(now[0], d.units);
-        PreparedStatement s = current.containsKey(k) ? update : insert;
-        s.setLong(1, units);
-        s.setLong(2, now[1] + d.events);
-        s.setObject(3, offset(latest(t[0], d.earned)));
-        s.setObject(4, offset(latest(t[1], d.spent)));
-        s.setObject(5, k.account());
-        s.setString(6, k.program());
-        s.addBatch();
-        updates |= s == update;
-        inserts |= s == insert;
+        update.setLong(1, units);
+        update.setLong(2, now[1] + d.events);
+        update.setObject(3, offset(latest(t[0], d.earned)));
+        update.setObject(4, offset(latest(t[1], d.spent)));
+        update.setObject(5, k.account());
+        update.setString(6, k.program());
+        update.addBatch();
         after.put(k, units);
       }
-      if (updates) {
-        update.executeBatch();
-      }
-      if (inserts) {
-        insert.executeBatch();
-      }
+      update.executeBatch();
     }
     return after;
+  }
+
+  /**
+   * Makes the missing balance rows of {@code keys}, empty, in key order, so that the caller can
+   * then lock every row it adds to. Two transactions making the same row at once both go on:
+   * PostgreSQL skips the conflict; H2 makes the second wait for the first to commit and then
+   * refuses the duplicate, which here means "the row is there now" (H2 undoes only that statement).
+   */
+  public static void ensureBalanceRows(Connection c, Collection<Key> keys) throws SQLException {
+    boolean postgres = c.isWrapperFor(PGConnection.class);
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            postgres
+                ? "INSERT INTO balance (account_id, program_id, units, events) VALUES (?, ?, 0, 0)"
+                    + " ON CONFLICT DO NOTHING"
+                : "INSERT INTO balance (account_id, program_id, units, events) SELECT ?, ?, 0, 0"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM balance WHERE account_id = ? AND"
+                    + " program_id = ?)")) {
+      for (Key k : new java.util.TreeSet<>(keys)) {
+        insert.setObject(1, k.account());
+        insert.setString(2, k.program());
+        if (!postgres) {
+          insert.setObject(3, k.account());
+          insert.setString(4, k.program());
+        }
+        try {
+          insert.executeUpdate();
+        } catch (SQLException e) {
+          if (postgres || !DUPLICATE_KEY.equals(e.getSQLState())) {
+            throw e;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -540,6 +561,9 @@ public final class LedgerSql {
   }
 
   // --- helpers ---
+
+  /** SQLSTATE of a unique or primary key violation. */
+  private static final String DUPLICATE_KEY = "23505";
 
   public static <T> List<List<T>> chunks(Collection<T> all) {
     List<T> list = new ArrayList<>(all);
