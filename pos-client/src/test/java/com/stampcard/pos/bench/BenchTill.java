@@ -138,7 +138,22 @@ final class BenchTill implements AutoCloseable {
           press(KeyCode.ENTER);
         });
     if (!done.await(60, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("no confirmation for " + code + " within 60 s");
+      String[] state = new String[1];
+      onFx(
+          () ->
+              state[0] =
+                  "screen "
+                      + rig.window().shell().session().screen()
+                      + ", phase "
+                      + counter.phaseProperty().get()
+                      + ", headline "
+                      + counter.headlineProperty().get()
+                      + ", banner "
+                      + counter.bannerProperty().get()
+                      + ", till clock "
+                      + rig.clock.instant());
+      throw new IllegalStateException(
+          "no confirmation for " + code + " within 60 s; the till shows: " + state[0]);
     }
     long gc = gcMillis() - gcBefore;
     return new Timing(
