@@ -4,13 +4,20 @@ import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.testing.TillRig;
 import com.stampcard.pos.ui.counter.CounterViewModel;
 import com.stampcard.pos.ui.shell.TillSession.Screen;
+import com.stampcard.pos.ui.task.TaskExecutor;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -28,6 +35,34 @@ final class BenchTill implements AutoCloseable {
   final TillRig rig;
   private Scene scene;
   private CounterViewModel counter;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private final TimedTasks timed = new TimedTasks();
+  private final List<GarbageCollectorMXBean> collectors =
+      ManagementFactory.getGarbageCollectorMXBeans();
+
+  /**
+   * Where one scan's time went, in nanoseconds: from the scanner's Enter until the worker took the
+   * store work (the wedge and the UI thread handing it over), the store work (the stamp committed
+   * in H2), from then until the UI thread took the outcome (the hop back), and from then until the
+   * layout pulse of the frame that shows it; and the milliseconds the JVM's collectors reported for
+   * collections during the scan. Then the CPU time the two threads on the path used: the worker's
+   * for the store work, and the UI thread's from the Enter to that layout pulse (the wedge, the
+   * hand-over, the view updates and the layout; rendering runs on a thread of its own). Wall time
+   * beyond their sum is mostly waiting for a core on a shared machine.
+   */
+  record Timing(
+      long total,
+      long toWorker,
+      long work,
+      long hopBack,
+      long toFrame,
+      long gcMillis,
+      long workCpu,
+      long uiCpu) {
+    long pathCpu() {
+      return workCpu + uiCpu;
+    }
+  }
 
   BenchTill() throws Exception {
     System.setProperty("glass.platform", "Monocle");
@@ -42,7 +77,7 @@ final class BenchTill implements AutoCloseable {
     Platform.setImplicitExit(false);
     onFx(
         () -> {
-          rig.show(new Stage());
+          rig.show(new Stage(), timed::around);
           scene = rig.window().scene();
           counter = rig.window().shell().counter();
         });
@@ -65,10 +100,14 @@ final class BenchTill implements AutoCloseable {
    * @return nanoseconds from the scanner's Enter to the layout pulse of the frame that shows the
    *     new card
    */
-  long scan(String code) throws InterruptedException {
+  Timing scan(String code) throws InterruptedException {
     rig.clock.advance(Duration.ofMinutes(3));
+    timed.reset();
+    long gcBefore = gcMillis();
     AtomicLong enter = new AtomicLong();
     AtomicLong shown = new AtomicLong();
+    AtomicLong uiCpuAtEnter = new AtomicLong();
+    AtomicLong uiCpuShown = new AtomicLong();
     CountDownLatch done = new CountDownLatch(1);
     Object[] before = new Object[1];
     Runnable[] listener = new Runnable[1];
@@ -80,6 +119,7 @@ final class BenchTill implements AutoCloseable {
                 if (counter.cardProperty().get() != before[0]
                     && counter.phaseProperty().get() == CounterViewModel.Phase.GIVEN) {
                   shown.set(System.nanoTime());
+                  uiCpuShown.set(THREADS.getCurrentThreadCpuTime());
                   scene.removePostLayoutPulseListener(listener[0]);
                   done.countDown();
                 }
@@ -90,16 +130,105 @@ final class BenchTill implements AutoCloseable {
     // something the wedge takes for a person typing.
     Platform.runLater(
         () -> {
+          uiCpuAtEnter.set(THREADS.getCurrentThreadCpuTime());
           for (char c : code.toCharArray()) {
             key(c);
           }
           enter.set(System.nanoTime());
           press(KeyCode.ENTER);
         });
-    if (!done.await(10, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("no confirmation for " + code + " within 10 s");
+    if (!done.await(60, TimeUnit.SECONDS)) {
+      String[] state = new String[1];
+      onFx(
+          () ->
+              state[0] =
+                  "screen "
+                      + rig.window().shell().session().screen()
+                      + ", phase "
+                      + counter.phaseProperty().get()
+                      + ", headline "
+                      + counter.headlineProperty().get()
+                      + ", banner "
+                      + counter.bannerProperty().get()
+                      + ", till clock "
+                      + rig.clock.instant());
+      throw new IllegalStateException(
+          "no confirmation for " + code + " within 60 s; the till shows: " + state[0]);
     }
-    return shown.get() - enter.get();
+    long gc = gcMillis() - gcBefore;
+    return new Timing(
+        shown.get() - enter.get(),
+        timed.workStart - enter.get(),
+        timed.workNanos,
+        timed.doneStart - timed.workEnd,
+        shown.get() - timed.doneStart,
+        gc,
+        timed.workCpu,
+        uiCpuShown.get() - uiCpuAtEnter.get());
+  }
+
+  private long gcMillis() {
+    long sum = 0;
+    for (GarbageCollectorMXBean c : collectors) {
+      sum += Math.max(0, c.getCollectionTime());
+    }
+    return sum;
+  }
+
+  /**
+   * The rig's worker, timed: when this scan's first store work started, how long all of it took,
+   * when the last ended and when the UI thread took its outcome.
+   */
+  private static final class TimedTasks {
+    volatile long workStart;
+    volatile long workNanos;
+    volatile long workEnd;
+    volatile long doneStart;
+    volatile long workCpu;
+
+    void reset() {
+      workCpu = 0;
+      workStart = 0;
+      workNanos = 0;
+      workEnd = 0;
+      doneStart = 0;
+    }
+
+    TaskExecutor around(TaskExecutor inner) {
+      return new TaskExecutor() {
+        @Override
+        public <T> void run(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+          inner.run(
+              () -> {
+                long start = System.nanoTime();
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                if (workStart == 0) {
+                  workStart = start;
+                }
+                try {
+                  return work.get();
+                } finally {
+                  workEnd = System.nanoTime();
+                  workNanos += workEnd - start;
+                  workCpu += THREADS.getCurrentThreadCpuTime() - cpu;
+                }
+              },
+              result -> {
+                doneStart = System.nanoTime();
+                done.accept(result);
+              },
+              failure -> {
+                doneStart = System.nanoTime();
+                failed.accept(failure);
+              });
+        }
+
+        @Override
+        public void onUiThread(Runnable action) {
+          inner.onUiThread(action);
+        }
+      };
+    }
   }
 
   private Node target() {

@@ -12,6 +12,7 @@ public final class MemoryBenchmark {
 
   public static void main(String[] args) throws Exception {
     int scans = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    System.out.printf("load average at the start: %s%n", StartupBenchmark.loadAverage());
     try (BenchTill till = new BenchTill()) {
       long atLogin = BenchTill.rssKb();
       for (int i = 0; i < scans; i++) {
@@ -30,6 +31,7 @@ public final class MemoryBenchmark {
           rt.totalMemory() >> 20,
           rt.maxMemory() >> 20);
     }
+    System.out.printf("load average at the end: %s%n", StartupBenchmark.loadAverage());
     System.exit(0);
   }
 }

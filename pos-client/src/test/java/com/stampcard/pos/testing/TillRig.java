@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -134,7 +135,15 @@ public final class TillRig implements AutoCloseable {
 
   /** Builds the screens and shows them in {@code stage}. UI thread. */
   public void show(Stage stage) {
-    window = new TillWindow(till.services(), ui, tasks, clock);
+    show(stage, UnaryOperator.identity());
+  }
+
+  /**
+   * Builds the screens over the rig's worker as {@code around} wraps it (a benchmark times the work
+   * that way) and shows them in {@code stage}. UI thread.
+   */
+  public void show(Stage stage, UnaryOperator<TaskExecutor> around) {
+    window = new TillWindow(till.services(), ui, around.apply(tasks), clock);
     readers =
         new ReaderHub(
             TillReaders.of(config.readers(), clock, nfc, Cameras.FILE_FED), Platform::runLater);
