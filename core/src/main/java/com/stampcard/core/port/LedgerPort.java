@@ -49,6 +49,12 @@ public interface LedgerPort {
   long countFlaggedAtTill(TillId till, EventFlag flag, Instant since);
 
   /**
+   * Events recorded at or after {@code since} at any till of the store (this till's and those sync
+   * brought), newest first, at most {@code limit}: the manager's review and the day's figures.
+   */
+  List<LedgerEvent> eventsSince(Instant since, int limit);
+
+  /**
    * Moves the balances of {@code from} into {@code into} after a merge, so that both accounts'
    * events count for {@code into} from now on.
    */
