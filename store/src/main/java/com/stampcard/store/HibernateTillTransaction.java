@@ -339,13 +339,17 @@ final class HibernateTillTransaction implements TillTransaction {
   }
 
   @Override
-  public List<LedgerEvent> eventsSince(Instant since, int limit) {
+  public List<LedgerEvent> eventsSince(Instant since, Set<EventType> types, int limit) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
     return session
         .createSelectionQuery(
-            "from LedgerEventEntity e where e.occurredAt >= :since"
+            "from LedgerEventEntity e where e.occurredAt >= :since and e.type in :types"
                 + " order by e.occurredAt desc, e.hlc desc",
             LedgerEventEntity.class)
         .setParameter("since", since)
+        .setParameter("types", types.stream().map(EventType::name).toList())
         .setMaxResults(limit)
         .setReadOnly(true)
         .getResultList()

@@ -154,9 +154,9 @@ public final class InMemoryTillStore implements TillStore, TillTransaction {
   }
 
   @Override
-  public List<LedgerEvent> eventsSince(Instant since, int limit) {
+  public List<LedgerEvent> eventsSince(Instant since, Set<EventType> types, int limit) {
     return events.stream()
-        .filter(e -> !e.occurredAt().isBefore(since))
+        .filter(e -> !e.occurredAt().isBefore(since) && types.contains(e.type()))
         .sorted(Comparator.comparingLong(LedgerEvent::hlc).reversed())
         .limit(limit)
         .toList();
