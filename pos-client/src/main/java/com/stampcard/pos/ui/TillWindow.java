@@ -78,7 +78,7 @@ public final class TillWindow {
             new ProgramChoiceView(programs, texts),
             counterView,
             settings.idleLogout());
-    manager = new ManagerViewModel(services, tasks);
+    manager = new ManagerViewModel(services, tasks, settings.shopName(), clock);
     shellView.overlay(new ManagerView(manager, texts, services.context().settings().zone()).node());
     counterView.onManagerArea(manager::open);
     session.cashierProperty().addListener((o, was, now) -> manager.close());
@@ -145,6 +145,10 @@ public final class TillWindow {
   /** A reader read something. UI thread. */
   public void read(Read read) {
     shellView.activity();
+    if (manager.openProperty().get()) {
+      manager.codeRead(read.reading());
+      return;
+    }
     shell.codeRead(read.reading(), read.inputMethod());
   }
 

@@ -25,7 +25,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 
 /** The card sheet read back as a printer would print it: rendered by PDFBox, decoded by zxing. */
-class CardSheetTest {
+public class CardSheetTest {
   @Test
   void everyCardOnTheSheetScansBackToItsNumber() throws Exception {
     List<PrintedCard> cards =
@@ -47,6 +47,18 @@ class CardSheetTest {
     }
     assertThat(read)
         .containsExactlyInAnyOrderElementsOf(cards.stream().map(PrintedCard::number).toList());
+  }
+
+  /** Every card number on the sheet, as zxing reads them from PDFBox's rendering at 200 dpi. */
+  public static List<String> readBack(byte[] pdf) throws java.io.IOException, NotFoundException {
+    List<String> read = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDFRenderer renderer = new PDFRenderer(document);
+      for (int page = 0; page < document.getNumberOfPages(); page++) {
+        read.addAll(decodeEveryCard(renderer.renderImageWithDPI(page, 200, ImageType.RGB)));
+      }
+    }
+    return read;
   }
 
   /** Cuts the page into its card slots (two columns, five rows) and decodes each. */

@@ -30,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
@@ -131,17 +132,21 @@ public final class ManagerView {
     Button reviewButton = sectionButton("section-review", "ui.manager-area.review", Section.REVIEW);
     Button figuresButton =
         sectionButton("section-figures", "ui.manager-area.figures", Section.FIGURES);
+    Button cardsButton = sectionButton("section-cards", "ui.manager-area.cards", Section.CARDS);
     Button back = backButton("manager-area-close");
-    HBox top = new HBox(16, who, TillControls.grow(), reviewButton, figuresButton, back);
+    HBox top =
+        new HBox(16, who, TillControls.grow(), reviewButton, figuresButton, cardsButton, back);
     top.setAlignment(Pos.CENTER_LEFT);
     Node review = reviewSection();
     Node day = figuresSection();
+    Node cards = cardsSection();
     review.visibleProperty().bind(vm.sectionProperty().isEqualTo(Section.REVIEW));
     day.visibleProperty().bind(vm.sectionProperty().isEqualTo(Section.FIGURES));
+    cards.visibleProperty().bind(vm.sectionProperty().isEqualTo(Section.CARDS));
     BorderPane area = new BorderPane();
     area.getStyleClass().add("page");
     area.setTop(top);
-    StackPane sections = new StackPane(review, day);
+    StackPane sections = new StackPane(review, day, cards);
     BorderPane.setMargin(sections, new javafx.geometry.Insets(20, 0, 0, 0));
     area.setCenter(sections);
     return area;
@@ -152,7 +157,11 @@ public final class ManagerView {
         TillControls.button(
             texts,
             key,
-            section == Section.REVIEW ? MaterialDesignC.CLIPBOARD_CHECK : MaterialDesignC.CHART_BAR,
+            switch (section) {
+              case REVIEW -> MaterialDesignC.CLIPBOARD_CHECK;
+              case FIGURES -> MaterialDesignC.CHART_BAR;
+              case CARDS -> MaterialDesignC.CARD_ACCOUNT_DETAILS;
+            },
             null);
     b.setId(id);
     b.setOnAction(e -> vm.sectionProperty().set(section));
@@ -291,6 +300,56 @@ public final class ManagerView {
         getStyleClass().remove("flagged");
       }
     }
+  }
+
+  // --- printed cards ---
+
+  private Node cardsSection() {
+    Label issueTitle = TillControls.text(texts.of("ui.manager-area.issue-title"), "field-title");
+    Label issueHint = TillControls.text(texts.of("ui.manager-area.issue-hint"), "hint");
+    TextField count = new TextField();
+    count.setId("cards-count");
+    count.getStyleClass().add("big-field");
+    count.setPrefColumnCount(4);
+    count.textProperty().bindBidirectional(vm.cardCountProperty());
+    Button issue =
+        TillControls.button(
+            texts, "ui.manager-area.issue", MaterialDesignC.CARD_ACCOUNT_DETAILS, null);
+    issue.setId("issue-cards");
+    issue.disableProperty().bind(vm.busyProperty());
+    issue.setOnAction(e -> vm.issueCards());
+    HBox issueRow = new HBox(16, count, issue);
+    issueRow.setAlignment(Pos.CENTER_LEFT);
+
+    Label linkTitle = TillControls.text(texts.of("ui.manager-area.link-title"), "field-title");
+    Label linkHint = TillControls.text(texts.of("ui.manager-area.link-hint"), "hint");
+    TextField card = new TextField();
+    card.setId("link-card");
+    card.getStyleClass().add("big-field");
+    card.promptTextProperty().bind(texts.of("ui.manager-area.link-card"));
+    card.textProperty().bindBidirectional(vm.linkCardProperty());
+    TextField customer = new TextField();
+    customer.setId("link-customer");
+    customer.getStyleClass().add("big-field");
+    customer.promptTextProperty().bind(texts.of("ui.manager-area.link-customer"));
+    customer.textProperty().bindBidirectional(vm.linkCustomerProperty());
+    HBox.setHgrow(card, Priority.ALWAYS);
+    HBox.setHgrow(customer, Priority.ALWAYS);
+    Button link =
+        TillControls.button(texts, "ui.manager-area.link", MaterialDesignL.LINK_VARIANT, null);
+    link.setId("link-cards");
+    link.disableProperty().bind(vm.busyProperty());
+    link.setOnAction(e -> vm.linkCard());
+    HBox linkRow = new HBox(16, card, customer, link);
+    linkRow.setAlignment(Pos.CENTER_LEFT);
+
+    Label message = TillControls.text(texts.of(vm.cardsMessageProperty()), "problem");
+    message.setId("cards-message");
+    message.visibleProperty().bind(vm.cardsMessageProperty().isNotNull());
+    message.managedProperty().bind(message.visibleProperty());
+    VBox box = new VBox(14, issueTitle, issueHint, issueRow, linkTitle, linkHint, linkRow, message);
+    VBox.setMargin(linkTitle, new javafx.geometry.Insets(24, 0, 0, 0));
+    return box;
   }
 
   // --- the day's figures ---

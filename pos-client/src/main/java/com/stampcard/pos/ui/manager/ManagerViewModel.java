@@ -1,24 +1,40 @@
 package com.stampcard.pos.ui.manager;
 
+import com.stampcard.core.code.CodeReading;
+import com.stampcard.core.code.CustomerCode;
+import com.stampcard.core.code.CustomerCodes;
+import com.stampcard.core.code.PrintedCard;
 import com.stampcard.core.staff.LoginResult;
 import com.stampcard.core.staff.StaffId;
 import com.stampcard.core.staff.StaffMember;
+import com.stampcard.core.till.CardLink;
 import com.stampcard.core.till.CashierFigures;
 import com.stampcard.core.till.CorrectionOutcome;
+import com.stampcard.core.till.CustomerLookup;
 import com.stampcard.core.till.DayFigures;
+import com.stampcard.core.till.PrintedCardBatch;
 import com.stampcard.core.till.PurchaseService;
 import com.stampcard.core.till.RedemptionReview;
 import com.stampcard.core.till.ReviewItem;
 import com.stampcard.pos.TillServices;
+import com.stampcard.pos.cards.CardSheet;
 import com.stampcard.pos.ui.i18n.Msg;
 import com.stampcard.pos.ui.task.TaskExecutor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -44,7 +60,8 @@ public final class ManagerViewModel {
   /** The parts of the manager's area. */
   public enum Section {
     REVIEW,
-    FIGURES
+    FIGURES,
+    CARDS
   }
 
   private final TillServices services;
@@ -70,9 +87,23 @@ public final class ManagerViewModel {
   private final ObjectProperty<CashierFigures> total = new SimpleObjectProperty<>();
   private final Map<StaffId, String> names = new HashMap<>();
 
-  public ManagerViewModel(TillServices services, TaskExecutor tasks) {
+  private final PrintedCardBatch batch;
+  private final CardLink linking;
+  private final String shopName;
+  private Path cardsFolder = Path.of(System.getProperty("user.home"), "stampcard-cards");
+  private final StringProperty cardCount = new SimpleStringProperty("10");
+  private final StringProperty linkCard = new SimpleStringProperty("");
+  private final StringProperty linkCustomer = new SimpleStringProperty("");
+  private final ObjectProperty<Msg> cardsMessage = new SimpleObjectProperty<>();
+
+  public ManagerViewModel(TillServices services, TaskExecutor tasks, String shopName, Clock clock) {
     this.services = services;
     this.tasks = tasks;
+    this.shopName = shopName;
+    this.batch = new PrintedCardBatch(services.store(), services.context(), new SecureRandom());
+    this.linking =
+        new CardLink(
+            services.store(), services.context(), new CustomerLookup(services.context(), clock));
     this.review = new RedemptionReview(services.store());
     this.figures = new DayFigures(services.store(), services.context());
   }
@@ -80,6 +111,133 @@ public final class ManagerViewModel {
   /** Where the overdrafts the server reported come from (the sync agent's list), when synced. */
   public void overdraftsFrom(Supplier<Set<UUID>> source) {
     this.overdrafts = source;
+  }
+
+  /** Where the printed cards' PDF sheets are saved. */
+  public void cardsFolder(Path folder) {
+    this.cardsFolder = folder;
+  }
+
+  /** Issues the number of cards asked for and saves their PDF sheet in the cards folder. */
+  public void issueCards() {
+    StaffMember by = manager.get();
+    int count;
+    try {
+      count = Integer.parseInt(cardCount.get().strip());
+    } catch (NumberFormatException e) {
+      count = 0;
+    }
+    if (by == null || count < 1 || count > PrintedCardBatch.MOST) {
+      cardsMessage.set(Msg.of("cards.count-range"));
+      return;
+    }
+    int asked = count;
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").format(services.context().localNow());
+    Path file = cardsFolder.resolve("cards-" + stamp + ".pdf");
+    busy.set(true);
+    tasks.run(
+        () -> {
+          PrintedCardBatch.Issued issued = batch.issue(asked, by);
+          if (issued.refusal().isPresent()) {
+            return Msg.of(issued.refusal().get());
+          }
+          try {
+            Files.createDirectories(cardsFolder);
+            try (OutputStream out = Files.newOutputStream(file)) {
+              new CardSheet(shopName).write(issued.cards(), out);
+            }
+          } catch (IOException e) {
+            return Msg.of("cards.pdf-failed", file.toString(), String.valueOf(e.getMessage()));
+          }
+          return Msg.of("cards.issued", issued.cards().size(), file.toString());
+        },
+        message -> {
+          busy.set(false);
+          cardsMessage.set(message);
+        },
+        this::failed);
+  }
+
+  /**
+   * A read while the cards section is open fills the card to link first, then the customer's code
+   * (an NFC card or an app code can't be typed: the read itself is kept).
+   */
+  public void codeRead(CodeReading reading) {
+    if (manager.get() == null || section.get() != Section.CARDS) {
+      return;
+    }
+    if (!(reading instanceof CodeReading.Recognised read)) {
+      cardsMessage.set(Msg.of("cards.link-read-both"));
+      return;
+    }
+    String shown =
+        read.code() instanceof PrintedCard p ? p.number() : read.code().identifierKind().name();
+    if (linkCard.get() == null || linkCard.get().isBlank()) {
+      readCard = new HeldRead(read.code(), shown);
+      linkCard.set(shown);
+    } else {
+      readCustomer = new HeldRead(read.code(), shown);
+      linkCustomer.set(shown);
+    }
+  }
+
+  /** A code a reader delivered, and what its field shows for it. */
+  private record HeldRead(CustomerCode code, String shown) {}
+
+  private HeldRead readCard;
+  private HeldRead readCustomer;
+
+  private static Optional<CustomerCode> codeIn(String text, HeldRead held) {
+    if (held != null && held.shown().equals(text)) {
+      return Optional.of(held.code());
+    }
+    return CustomerCodes.fromText(text) instanceof CodeReading.Recognised r
+        ? Optional.of(r.code())
+        : Optional.empty();
+  }
+
+  /** Links the card read first to the account of the customer's code. */
+  public void linkCard() {
+    StaffMember by = manager.get();
+    Optional<CustomerCode> card = codeIn(linkCard.get(), readCard);
+    Optional<CustomerCode> customer = codeIn(linkCustomer.get(), readCustomer);
+    if (by == null || card.isEmpty() || customer.isEmpty()) {
+      cardsMessage.set(Msg.of("cards.link-read-both"));
+      return;
+    }
+    busy.set(true);
+    tasks.run(
+        () -> linking.link(card.get(), customer.get(), by),
+        refusal -> {
+          busy.set(false);
+          if (refusal.isEmpty()) {
+            linkCard.set("");
+            linkCustomer.set("");
+            readCard = null;
+            readCustomer = null;
+            cardsMessage.set(Msg.of("cards.linked"));
+          } else {
+            cardsMessage.set(Msg.of(refusal.get()));
+          }
+        },
+        this::failed);
+  }
+
+  public StringProperty cardCountProperty() {
+    return cardCount;
+  }
+
+  public StringProperty linkCardProperty() {
+    return linkCard;
+  }
+
+  public StringProperty linkCustomerProperty() {
+    return linkCustomer;
+  }
+
+  public ObjectProperty<Msg> cardsMessageProperty() {
+    return cardsMessage;
   }
 
   /** Asks for a manager's id and PIN. */
@@ -102,6 +260,9 @@ public final class ManagerViewModel {
     selected.set(null);
     voidReason.set("");
     reviewMessage.set(null);
+    linkCard.set("");
+    linkCustomer.set("");
+    cardsMessage.set(null);
   }
 
   public void logIn() {
@@ -219,6 +380,7 @@ public final class ManagerViewModel {
     busy.set(false);
     problem.set(Msg.of("ui.manager-area.failed"));
     reviewMessage.set(Msg.of("ui.manager-area.failed"));
+    cardsMessage.set(Msg.of("ui.manager-area.failed"));
   }
 
   /** A cashier's name; the cash register's own id gets its own words. */
