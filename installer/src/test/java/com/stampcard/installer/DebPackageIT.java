@@ -3,6 +3,12 @@ package com.stampcard.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import com.stampcard.core.shop.StoreId;
+import com.stampcard.core.shop.TillId;
+import com.stampcard.server.CentralServer;
+import com.stampcard.server.testing.Http;
+import com.stampcard.server.testing.TestServers;
+import com.stampcard.server.testing.Tills;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +64,157 @@ class DebPackageIT {
       assertThat(purged.exitCode()).as("dpkg -P:%n%s", purged.output()).isZero();
       assertThat(LAUNCHER).doesNotExist();
       assertThat(Path.of("/usr/share/applications/stampcard-till.desktop")).doesNotExist();
+      assertThat(AGENT_UNIT).doesNotExist();
+      assertThat(Path.of("/usr/bin/stampcard-sync-agent")).doesNotExist();
     }
+  }
+
+  @Test
+  void syncAgentRunsAsItsSystemdUnitSaysFromThePackage() throws Exception {
+    // the unit as installed, and what it names: the launcher, the user postinst made
+    assertThat(AGENT_UNIT).exists();
+    String unit = Files.readString(AGENT_UNIT);
+    String execStart = unitValue(unit, "ExecStart");
+    String user = unitValue(unit, "User");
+    assertThat(execStart).isEqualTo("/opt/stampcard-till/bin/stampcard-sync-agent");
+    assertThat(Path.of(execStart)).isExecutable();
+    assertThat(Path.of("/usr/bin/stampcard-sync-agent")).isSymbolicLink();
+    assertThat(Commands.run(List.of("getent", "passwd", user), work).output())
+        .as("the unit's user")
+        .contains(user + ":")
+        .contains(":/var/lib/stampcard:");
+    assertThat(unitValue(unit, "StateDirectory")).isEqualTo("stampcard");
+    if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
+      Commands.Result verify =
+          Commands.run(List.of("systemd-analyze", "verify", AGENT_UNIT.toString()), work);
+      assertThat(verify.exitCode()).as(verify.output()).isZero();
+      assertThat(verify.output())
+          .doesNotContain("Unknown key", "Failed to parse", "not executable");
+    }
+
+    // a folder the service's user owns, as StateDirectory gives it /var/lib/stampcard
+    Path state = Files.createTempDirectory(Path.of("/var/tmp"), "stampcard-agent-");
+    Commands.run(List.of("chown", user + ":" + user, state.toString()), work);
+    Path database = state.resolve("till");
+    try (CentralServer server = TestServers.h2(work.resolve("agent-server"), Map.of())) {
+      Map<String, String> env =
+          Map.of(
+              "HOME", "/var/lib/stampcard",
+              "XDG_CONFIG_HOME", state.resolve("no-config").toString(),
+              "STAMPCARD_TILL_DATABASE", database.toString(),
+              "STAMPCARD_SERVER_URL", server.uri().toString(),
+              "STAMPCARD_SYNC_POLL", "PT0.1S");
+
+      // --check-config: a bad value names the file, the key and what is allowed
+      Path bad = Files.writeString(state.resolve("bad.yaml"), "sync:\n  pushBatch: 0\n");
+      Commands.Result check = asUser(user, env, execStart, "--check-config", "--config=" + bad);
+      assertThat(check.exitCode()).as(check.output()).isEqualTo(2);
+      assertThat(check.output())
+          .contains("In " + bad + ", sync.pushBatch is '0': use a whole number from 1 to 10000");
+
+      String code =
+          server.enrolment().newCode(new StoreId("cafe-norr"), new TillId("solo-1")).code();
+      Commands.Result enrol = asUser(user, env, execStart, "enrol", code);
+      assertThat(enrol.exitCode()).as(enrol.output()).isZero();
+      assertThat(enrol.output()).contains("enrolled, online");
+
+      // the installed till stamps a card on that database while no agent runs
+      Commands.Result till =
+          asUserTyping(
+              user,
+              env,
+              "anna\n1234\n2900000000018\n:quit\n",
+              LAUNCHER.toString(),
+              "--console",
+              "--store=cafe-norr",
+              "--till=solo-1",
+              "--database=" + database,
+              "--backup.interval=PT0S");
+      assertThat(till.output()).contains("Stamp given");
+
+      // the service: ExecStart as User, until systemd would stop it (SIGTERM)
+      List<String> command = new java.util.ArrayList<>(setpriv(user));
+      command.add("env");
+      env.forEach((k, v) -> command.add(k + "=" + v));
+      command.add(execStart);
+      Process agent =
+          new ProcessBuilder(command).directory(state.toFile()).redirectErrorStream(true).start();
+      try {
+        // the reader blocks: three minutes at most, then the finally below stops the agent
+        java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    awaitLine(agent, l -> l.contains("enrolled, online"));
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                })
+            .get(180, java.util.concurrent.TimeUnit.SECONDS);
+        String other = Tills.enrol(server, "cafe-norr", "cafe-norr-9");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (eventsOfTill(server, other, "solo-1") == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        assertThat(eventsOfTill(server, other, "solo-1")).as("pushed by the service").isEqualTo(1);
+      } finally {
+        agent.destroy();
+        assertThat(agent.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(String.valueOf(agent.exitValue()))
+          .as("the exit status on SIGTERM is one the unit counts as success")
+          .isIn("0", unitValue(unit, "SuccessExitStatus"));
+    } finally {
+      Commands.run(List.of("rm", "-rf", state.toString()), work);
+    }
+  }
+
+  private static final Path AGENT_UNIT =
+      Path.of("/lib/systemd/system/stampcard-sync-agent.service");
+
+  /** The value of {@code key=} in a unit file (its only or last line). */
+  private static String unitValue(String unit, String key) {
+    return unit.lines()
+        .filter(l -> l.startsWith(key + "="))
+        .reduce((a, b) -> b)
+        .map(l -> l.substring(key.length() + 1).strip())
+        .orElseThrow(() -> new AssertionError("no " + key + "= in the unit"));
+  }
+
+  /** Runs as {@code user} what systemd would: setpriv switches user and group, then execs. */
+  private static List<String> setpriv(String user) {
+    return List.of(
+        "setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--reset-env", "--");
+  }
+
+  private static Commands.Result asUser(
+      String user, Map<String, String> env, String program, String... args) throws IOException {
+    return asUserTyping(user, env, "", program, args);
+  }
+
+  private static Commands.Result asUserTyping(
+      String user, Map<String, String> env, String input, String program, String... args)
+      throws IOException {
+    List<String> command = new java.util.ArrayList<>(setpriv(user));
+    command.add("env");
+    env.forEach((k, v) -> command.add(k + "=" + v));
+    command.add(
+        "XDG_STATE_HOME=" + Path.of(env.get("STAMPCARD_TILL_DATABASE")).resolveSibling("state"));
+    command.add(program);
+    command.addAll(List.of(args));
+    return Commands.run(command, Path.of(env.get("STAMPCARD_TILL_DATABASE")).getParent(), input);
+  }
+
+  /** Events of {@code till} the server hands another till of the store on a pull. */
+  private static long eventsOfTill(CentralServer server, String credential, String till) {
+    Http.Answer page = new Http(server.uri()).get("/api/v1/changes", credential);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    long n = 0;
+    for (var e : page.json().get("events")) {
+      if (e.get("till_id").asText().equals(till)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Test
@@ -135,6 +291,12 @@ class DebPackageIT {
 
   /** Reads the process's output until a line starts with {@code prefix}. */
   private static void awaitLine(Process process, String prefix) throws IOException {
+    awaitLine(process, l -> l.startsWith(prefix));
+  }
+
+  /** Reads the process's output until a line matches. */
+  private static void awaitLine(Process process, java.util.function.Predicate<String> matching)
+      throws IOException {
     java.io.BufferedReader out =
         new java.io.BufferedReader(
             new java.io.InputStreamReader(
@@ -142,11 +304,11 @@ class DebPackageIT {
     StringBuilder seen = new StringBuilder();
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       seen.append(line).append('\n');
-      if (line.startsWith(prefix)) {
+      if (matching.test(line)) {
         return;
       }
     }
-    throw new AssertionError("the till ended before \"" + prefix + "\":\n" + seen);
+    throw new AssertionError("the process ended before the line it waited for:\n" + seen);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.stampcard.pos;
 
 import com.stampcard.core.id.UuidV7Generator;
+import com.stampcard.core.port.TillStore;
 import com.stampcard.core.staff.PinHash;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.backup.BackupSchedule;
@@ -83,7 +84,7 @@ public final class TillAssembly implements AutoCloseable {
           new TillAssembly(
               database,
               agent,
-              services(config, clock, database, authority, sync),
+              services(config, clock, tillStore(database, agent), authority, sync),
               backups(config, clock));
       till.register =
           CashRegister.startIfEnabled(till.services, config.register(), config.currency(), clock);
@@ -108,7 +109,7 @@ public final class TillAssembly implements AutoCloseable {
       return new TillAssembly(
           database,
           Optional.empty(),
-          services(config, clock, database, authority, SyncStatus.of(authority)),
+          services(config, clock, database.tillStore(), authority, SyncStatus.of(authority)),
           backups(config, clock));
     } catch (RuntimeException e) {
       database.close();
@@ -139,14 +140,21 @@ public final class TillAssembly implements AutoCloseable {
             clock));
   }
 
+  /** The store the till's services use: with an agent, every commit wakes it. */
+  private static TillStore tillStore(StoreDatabase database, Optional<SyncAgent> agent) {
+    return agent
+        .<TillStore>map(a -> new SyncOnCommit(database.tillStore(), a))
+        .orElse(database.tillStore());
+  }
+
   private static TillServices services(
       TillConfig config,
       Clock clock,
-      StoreDatabase database,
+      TillStore store,
       RedemptionAuthority authority,
       SyncStatus sync) {
     return TillServices.over(
-        database.tillStore(),
+        store,
         config.settings(),
         clock,
         authority,
