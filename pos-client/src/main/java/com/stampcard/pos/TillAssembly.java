@@ -7,6 +7,8 @@ import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.backup.BackupSchedule;
 import com.stampcard.pos.backup.TillBackups;
 import com.stampcard.pos.config.TillConfig;
+import com.stampcard.pos.register.CashRegister;
+import com.stampcard.pos.register.CashRegisterApi;
 import com.stampcard.store.StoreDatabase;
 import com.stampcard.store.seed.DemoSeed;
 import com.stampcard.sync.SyncAgent;
@@ -37,6 +39,7 @@ public final class TillAssembly implements AutoCloseable {
   private final Optional<SyncAgent> agent;
   private final TillServices services;
   private final Optional<BackupSchedule> backups;
+  private Optional<CashRegisterApi> register = Optional.empty();
 
   private TillAssembly(
       StoreDatabase database,
@@ -77,11 +80,15 @@ public final class TillAssembly implements AutoCloseable {
       RedemptionAuthority authority =
           agent.map(SyncAgent::redemptionAuthority).orElse(RedemptionAuthority.standaloneTill());
       SyncStatus sync = agent.map(TillAssembly::statusOf).orElse(SyncStatus.of(authority));
-      return new TillAssembly(
-          database,
-          agent,
-          services(config, clock, tillStore(database, agent), authority, sync),
-          backups(config, clock));
+      TillAssembly till =
+          new TillAssembly(
+              database,
+              agent,
+              services(config, clock, tillStore(database, agent), authority, sync),
+              backups(config, clock));
+      till.register =
+          CashRegister.startIfEnabled(till.services, config.register(), config.currency(), clock);
+      return till;
     } catch (RuntimeException e) {
       agent.ifPresent(SyncAgent::close);
       database.close();
@@ -237,6 +244,7 @@ public final class TillAssembly implements AutoCloseable {
   @Override
   public void close() {
     try {
+      register.ifPresent(CashRegisterApi::close);
       backups.ifPresent(BackupSchedule::close);
       agent.ifPresent(SyncAgent::close);
     } finally {

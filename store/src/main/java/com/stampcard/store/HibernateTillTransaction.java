@@ -10,6 +10,8 @@ import com.stampcard.core.ledger.EventDraft;
 import com.stampcard.core.ledger.EventFlag;
 import com.stampcard.core.ledger.EventType;
 import com.stampcard.core.ledger.LedgerEvent;
+import com.stampcard.core.ledger.ReceiptTakenException;
+import com.stampcard.core.ledger.RegisterReceipt;
 import com.stampcard.core.port.TillTransaction;
 import com.stampcard.core.program.Program;
 import com.stampcard.core.program.ProgramId;
@@ -32,6 +34,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -336,6 +340,26 @@ final class HibernateTillTransaction implements TillTransaction {
   }
 
   @Override
+  public List<LedgerEvent> eventsSince(Instant since, Set<EventType> types, int limit) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    return session
+        .createSelectionQuery(
+            "from LedgerEventEntity e where e.occurredAt >= :since and e.type in :types"
+                + " order by e.occurredAt desc, e.hlc desc",
+            LedgerEventEntity.class)
+        .setParameter("since", since)
+        .setParameter("types", types.stream().map(EventType::name).toList())
+        .setMaxResults(limit)
+        .setReadOnly(true)
+        .getResultList()
+        .stream()
+        .map(LedgerEventEntity::toEvent)
+        .toList();
+  }
+
+  @Override
   public Optional<LedgerEvent> voidOf(UUID eventId) {
     return session
         .createSelectionQuery(
@@ -541,6 +565,60 @@ final class HibernateTillTransaction implements TillTransaction {
         "INSERT INTO used_app_code (device_key_id, time_step) VALUES (?, ?)",
         deviceKeyIdHex,
         timeStep);
+  }
+
+  // --- the cash register's receipts (plain SQL: a small insert-only table) ---
+
+  @Override
+  public Optional<RegisterReceipt> registerReceipt(String receiptId) {
+    return session.doReturningWork(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT fingerprint, account_id, event_ids, recorded_at FROM register_receipt"
+                      + " WHERE receipt_id = ?")) {
+            select.setString(1, receiptId);
+            try (ResultSet r = select.executeQuery()) {
+              if (!r.next()) {
+                return Optional.empty();
+              }
+              String ids = r.getString(3);
+              List<UUID> events =
+                  ids.isEmpty()
+                      ? List.of()
+                      : java.util.Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
+              return Optional.of(
+                  new RegisterReceipt(
+                      receiptId,
+                      r.getString(1),
+                      new AccountId(r.getObject(2, UUID.class)),
+                      events,
+                      r.getObject(4, OffsetDateTime.class).toInstant()));
+            }
+          }
+        });
+  }
+
+  /** Under a savepoint: a receipt id another transaction took first fails this one cleanly. */
+  @Override
+  public void addRegisterReceipt(RegisterReceipt receipt) {
+    boolean inserted =
+        session.doReturningWork(
+            connection ->
+                insertUnderSavepoint(
+                    connection,
+                    "INSERT INTO register_receipt (receipt_id, fingerprint, account_id, event_ids,"
+                        + " recorded_at) VALUES (?, ?, ?, ?, ?)",
+                    new Object[] {
+                      receipt.receiptId(),
+                      receipt.fingerprint(),
+                      receipt.account().value(),
+                      String.join(",", receipt.events().stream().map(UUID::toString).toList()),
+                      receipt.recordedAt().atOffset(ZoneOffset.UTC)
+                    }));
+    if (!inserted) {
+      throw new ReceiptTakenException(receipt.receiptId());
+    }
   }
 
   /** True if this inserted the row; false if the row was there (or another got there first). */

@@ -12,6 +12,7 @@ import com.stampcard.core.staff.StaffId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,6 +48,12 @@ public interface LedgerPort {
 
   /** How many events with this flag this till recorded since then. */
   long countFlaggedAtTill(TillId till, EventFlag flag, Instant since);
+
+  /**
+   * Events of these types recorded at or after {@code since} at any till (this till's and those
+   * sync brought), newest first, at most {@code limit}: the manager's review and the day's figures.
+   */
+  List<LedgerEvent> eventsSince(Instant since, Set<EventType> types, int limit);
 
   /**
    * Moves the balances of {@code from} into {@code into} after a merge, so that both accounts'

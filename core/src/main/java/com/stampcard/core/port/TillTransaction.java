@@ -4,4 +4,4 @@ import com.stampcard.core.code.UsedAppCodes;
 
 /** Everything the till's store offers inside one transaction. */
 public interface TillTransaction
-    extends AccountPort, LedgerPort, ProgramPort, StaffPort, AuditPort, UsedAppCodes {}
+    extends AccountPort, LedgerPort, ProgramPort, StaffPort, AuditPort, UsedAppCodes, ReceiptPort {}

@@ -109,8 +109,8 @@ public final class Corrections {
         });
   }
 
-  private CorrectionOutcome voidIn(
-      TillTransaction tx, LedgerEvent target, StaffId actor, String reason) {
+  /** Voids {@code target} in the caller's transaction, with an audit entry. */
+  CorrectionOutcome voidIn(TillTransaction tx, LedgerEvent target, StaffId actor, String reason) {
     if (reason == null || reason.isBlank()) {
       return new CorrectionOutcome.Refused("correction.reason-needed");
     }

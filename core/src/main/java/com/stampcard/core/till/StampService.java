@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Stamp mode: a read gives a stamp (or points) at once, committed locally in one transaction with
@@ -31,6 +32,7 @@ public final class StampService {
   private final TillStore store;
   private final TillContext till;
   private final CustomerLookup lookup;
+  private final AtomicReference<RecentRead> lastRead = new AtomicReference<>();
 
   public StampService(TillStore store, TillContext till, CustomerLookup lookup) {
     this.store = store;
@@ -39,6 +41,12 @@ public final class StampService {
   }
 
   public StampOutcome stamp(StampRequest request) {
+    StampOutcome outcome = stampIn(request);
+    remember(outcome, request.cashier());
+    return outcome;
+  }
+
+  private StampOutcome stampIn(StampRequest request) {
     return store.inTransaction(
         tx -> {
           Instant now = till.now();
@@ -83,6 +91,35 @@ public final class StampService {
 
   /** Stamps after the cashier confirmed what the till questioned. */
   public StampOutcome confirm(StampOutcome.NeedsConfirmation question) {
+    StampOutcome outcome = confirmIn(question);
+    remember(outcome, question.cashier());
+    return outcome;
+  }
+
+  /**
+   * Takes the customer last read in stamp mode, if read since {@code since}; a second call gets
+   * nothing, so one read serves one purchase. Any thread.
+   */
+  public Optional<RecentRead> takeLastRead(Instant since) {
+    RecentRead read = lastRead.get();
+    if (read == null || read.at().isBefore(since) || !lastRead.compareAndSet(read, null)) {
+      return Optional.empty();
+    }
+    return Optional.of(read);
+  }
+
+  private void remember(StampOutcome outcome, StaffId cashier) {
+    Instant now = till.now();
+    if (outcome instanceof StampOutcome.Given g) {
+      lastRead.set(new RecentRead(g.account(), cashier, now, Optional.of(g.event())));
+    } else if (outcome instanceof StampOutcome.NothingGiven n) {
+      lastRead.set(new RecentRead(n.account(), cashier, now, Optional.empty()));
+    } else if (outcome instanceof StampOutcome.NeedsConfirmation q) {
+      lastRead.set(new RecentRead(q.account(), cashier, now, Optional.empty()));
+    }
+  }
+
+  private StampOutcome confirmIn(StampOutcome.NeedsConfirmation question) {
     return store.inTransaction(
         tx -> {
           Optional<Program> usable = usableProgram(tx, question.program().id(), question.cashier());
@@ -159,6 +196,32 @@ public final class StampService {
       Purchase purchase,
       boolean newCustomer,
       Set<EventFlag> flags) {
+    return give(
+        tx,
+        program,
+        account,
+        balance,
+        cashier,
+        input,
+        program.award(purchase, till.localNow()),
+        newCustomer,
+        flags);
+  }
+
+  /**
+   * Records {@code award} (after lapsing stamps or points past the program's expiry), in the
+   * caller's transaction. The cash register's purchases come here too.
+   */
+  StampOutcome give(
+      TillTransaction tx,
+      Program program,
+      AccountId account,
+      Balance balance,
+      StaffId cashier,
+      InputMethod input,
+      Award award,
+      boolean newCustomer,
+      Set<EventFlag> flags) {
     if (balance.lapsedAt(till.now(), program.expiry())) {
       tx.append(
           till.draft(
@@ -174,7 +237,6 @@ public final class StampService {
               Set.of(EventFlag.EXPIRY)));
       balance = tx.balance(account, program.id());
     }
-    Award award = program.award(purchase, till.localNow());
     if (award.nothing()) {
       return new StampOutcome.NothingGiven(account, program, balance, award.notes());
     }

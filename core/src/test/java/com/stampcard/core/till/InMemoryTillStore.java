@@ -12,6 +12,8 @@ import com.stampcard.core.ledger.EventDraft;
 import com.stampcard.core.ledger.EventFlag;
 import com.stampcard.core.ledger.EventType;
 import com.stampcard.core.ledger.LedgerEvent;
+import com.stampcard.core.ledger.ReceiptTakenException;
+import com.stampcard.core.ledger.RegisterReceipt;
 import com.stampcard.core.port.TillStore;
 import com.stampcard.core.port.TillTransaction;
 import com.stampcard.core.program.Program;
@@ -46,6 +48,7 @@ public final class InMemoryTillStore implements TillStore, TillTransaction {
   public final InMemoryAudit audit = new InMemoryAudit();
   private final Map<TillId, Long> sequences = new HashMap<>();
   private final Set<String> usedCodes = new HashSet<>();
+  public final Map<String, RegisterReceipt> receipts = new LinkedHashMap<>();
 
   @Override
   public synchronized <T> T inTransaction(Function<TillTransaction, T> work) {
@@ -148,6 +151,27 @@ public final class InMemoryTillStore implements TillStore, TillTransaction {
     return events.stream()
         .filter(e -> e.till().equals(till))
         .max(Comparator.comparingLong(LedgerEvent::tillSeq));
+  }
+
+  @Override
+  public List<LedgerEvent> eventsSince(Instant since, Set<EventType> types, int limit) {
+    return events.stream()
+        .filter(e -> !e.occurredAt().isBefore(since) && types.contains(e.type()))
+        .sorted(Comparator.comparingLong(LedgerEvent::hlc).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public Optional<RegisterReceipt> registerReceipt(String receiptId) {
+    return Optional.ofNullable(receipts.get(receiptId));
+  }
+
+  @Override
+  public void addRegisterReceipt(RegisterReceipt receipt) {
+    if (receipts.putIfAbsent(receipt.receiptId(), receipt) != null) {
+      throw new ReceiptTakenException(receipt.receiptId());
+    }
   }
 
   @Override

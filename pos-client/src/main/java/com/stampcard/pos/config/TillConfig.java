@@ -8,6 +8,7 @@ import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.TillSettings;
 import com.stampcard.pos.backup.TillBackups;
 import com.stampcard.pos.readers.TillReaders;
+import com.stampcard.pos.register.RegisterSettings;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.store.settings.LayeredSettings;
 import com.stampcard.store.settings.SettingsException;
@@ -40,6 +41,7 @@ public record TillConfig(
     Optional<URI> server,
     Optional<String> enrolmentCode,
     Backup backup,
+    RegisterSettings register,
     String effective) {
 
   /**
@@ -126,7 +128,17 @@ public record TillConfig(
             backupFolder.isEmpty()
                 ? TillBackups.folderNextTo(database)
                 : Path.of(backupFolder).toAbsolutePath()),
+        register(s),
         s.describe());
+  }
+
+  private static RegisterSettings register(LayeredSettings s) {
+    String secret = s.text("register.secret").strip();
+    return new RegisterSettings(
+        s.flag("register.enabled"),
+        s.integer("register.port", 1, 65_535),
+        secret.isEmpty() ? Optional.empty() : Optional.of(secret),
+        s.duration("register.justScannedWithin"));
   }
 
   /** What the screens need. */

@@ -9,6 +9,8 @@ import com.stampcard.pos.ui.customer.CustomerDisplayViewModel;
 import com.stampcard.pos.ui.i18n.Texts;
 import com.stampcard.pos.ui.login.LoginView;
 import com.stampcard.pos.ui.login.LoginViewModel;
+import com.stampcard.pos.ui.manager.ManagerView;
+import com.stampcard.pos.ui.manager.ManagerViewModel;
 import com.stampcard.pos.ui.program.ProgramChoiceView;
 import com.stampcard.pos.ui.program.ProgramChoiceViewModel;
 import com.stampcard.pos.ui.shell.ShellView;
@@ -44,6 +46,7 @@ public final class TillWindow {
   private final Scene scene;
   private final Scene customerScene;
   private final UiSettings settings;
+  private final ManagerViewModel manager;
 
   public TillWindow(TillServices services, UiSettings settings, TaskExecutor tasks, Clock clock) {
     this.settings = settings;
@@ -75,6 +78,10 @@ public final class TillWindow {
             new ProgramChoiceView(programs, texts),
             counterView,
             settings.idleLogout());
+    manager = new ManagerViewModel(services, tasks, settings.shopName(), clock);
+    shellView.overlay(new ManagerView(manager, texts, services.context().settings().zone()).node());
+    counterView.onManagerArea(manager::open);
+    session.cashierProperty().addListener((o, was, now) -> manager.close());
     scene = new Scene(shellView.node(), WIDTH, HEIGHT);
     style(scene);
     customerView = new CustomerDisplayView(customer, texts);
@@ -138,6 +145,10 @@ public final class TillWindow {
   /** A reader read something. UI thread. */
   public void read(Read read) {
     shellView.activity();
+    if (manager.openProperty().get()) {
+      manager.codeRead(read.reading());
+      return;
+    }
     shell.codeRead(read.reading(), read.inputMethod());
   }
 
@@ -148,6 +159,11 @@ public final class TillWindow {
 
   public void stop() {
     statusView.stop();
+  }
+
+  /** The manager's area: review, figures. */
+  public ManagerViewModel manager() {
+    return manager;
   }
 
   public Texts texts() {

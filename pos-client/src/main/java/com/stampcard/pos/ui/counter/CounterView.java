@@ -69,6 +69,7 @@ public final class CounterView {
   private final VBox side = new VBox(20);
   private final TextField typedField = new TextField();
   private SequentialTransition fade;
+  private Runnable managerArea = () -> {};
 
   private final CameraPreview camera = new CameraPreview(400);
 
@@ -95,6 +96,11 @@ public final class CounterView {
   /** A new camera frame. UI thread. */
   public void cameraPreview(PreviewFrame frame) {
     camera.show(frame);
+  }
+
+  /** What the Manager button (F8) opens: the manager's area, after their PIN. */
+  public void onManagerArea(Runnable open) {
+    this.managerArea = open;
   }
 
   /** The left column, where the readers (and the camera preview) are shown. */
@@ -600,7 +606,11 @@ public final class CounterView {
     Button logOut = TillControls.button(texts, "ui.counter.log-out", MaterialDesignL.LOGOUT, "F12");
     logOut.setId("log-out");
     logOut.setOnAction(e -> vm.logOut());
-    HBox footer = new HBox(16, cashier, TillControls.grow(), undo, program, logOut);
+    Button manager =
+        TillControls.button(texts, "ui.counter.manager", MaterialDesignS.SHIELD_ACCOUNT, "F8");
+    manager.setId("open-manager");
+    manager.setOnAction(e -> managerArea.run());
+    HBox footer = new HBox(16, cashier, TillControls.grow(), undo, program, manager, logOut);
     footer.setAlignment(Pos.CENTER_LEFT);
     footer.getStyleClass().add("counter-footer");
     return footer;
@@ -640,6 +650,7 @@ public final class CounterView {
       case F3 -> vm.startUndo();
       case F4 -> vm.changeProgram();
       case F6 -> typedField.requestFocus();
+      case F8 -> managerArea.run();
       case F9 -> yes();
       case ESCAPE -> vm.cancel();
       case F12 -> vm.logOut();

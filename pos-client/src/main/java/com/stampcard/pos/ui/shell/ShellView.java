@@ -53,6 +53,11 @@ public final class ShellView {
     root.addEventFilter(TouchEvent.TOUCH_PRESSED, this::activity);
   }
 
+  /** Lays {@code overlay} over the screens (the manager's area); it shows itself when it needs. */
+  public void overlay(Node overlay) {
+    screens.getChildren().add(overlay);
+  }
+
   public BorderPane node() {
     return root;
   }
