@@ -11,5 +11,5 @@ CREATE TABLE register_receipt (
     event_ids   VARCHAR(2000)            NOT NULL,
     recorded_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
--- the manager's review and the day's figures read a time range of events at any till
+-- the till manager's review and day figures, and the server's reports, read a time range of events
 CREATE INDEX ledger_event_occurred ON ledger_event (occurred_at);
