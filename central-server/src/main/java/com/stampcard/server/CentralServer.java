@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.core.id.UuidV7Generator;
 import com.stampcard.server.app.AccountStreams;
 import com.stampcard.server.app.AppLiveApi;
+import com.stampcard.server.app.CustomerAppApi;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.enrol.AdminApi;
 import com.stampcard.server.enrol.Enrolment;
@@ -138,6 +139,7 @@ public final class CentralServer implements AutoCloseable {
               metrics,
               config.maxRequestBytes(),
               server -> config.keystore().ifPresent(ks -> addTls(server, config)));
+      new CustomerAppApi(db, signal, json, clock, config.maxRequestBytes()).routes(app);
       app.start(config.host(), config.port());
       PostgresChangeListener listener = null;
       if (db.engine() == ServerDatabase.Engine.POSTGRESQL) {
