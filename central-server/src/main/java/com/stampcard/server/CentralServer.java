@@ -140,6 +140,9 @@ public final class CentralServer implements AutoCloseable {
               config.maxRequestBytes(),
               server -> config.keystore().ifPresent(ks -> addTls(server, config)));
       new CustomerAppApi(db, signal, json, clock, config.maxRequestBytes()).routes(app);
+      new com.stampcard.server.office.BackOffice(
+              db, enrolment, clock, config.adminToken(), config.secureCookies())
+          .routes(app);
       app.start(config.host(), config.port());
       PostgresChangeListener listener = null;
       if (db.engine() == ServerDatabase.Engine.POSTGRESQL) {

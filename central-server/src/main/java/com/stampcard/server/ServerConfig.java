@@ -34,6 +34,7 @@ public record ServerConfig(
     int pullPageSize,
     Duration holdTtl,
     Duration codeTtl,
+    boolean secureCookies,
     String effective) {
 
   static final String DEFAULTS = "com/stampcard/server/server-defaults.yaml";
@@ -72,6 +73,7 @@ public record ServerConfig(
         s.integer("sync.pullPageSize", 10, 10_000),
         s.duration("redemption.holdTtl"),
         s.duration("enrolment.codeTtl"),
+        s.flag("web.secureCookies"),
         s.describe());
   }
 
