@@ -129,6 +129,29 @@
     });
   }
 
+  /** The first-use code's digits now: how the phone proves it holds its key. */
+  app.firstUseCode = function () {
+    return C.appCode(app.device, Date.now(), true).then(function (code) { return code.digits; });
+  };
+
+  /** After a login: the phone's codes name the account it joined. */
+  app.adopt = function (answer) {
+    app.device.registered = true;
+    app.device.accountId = answer.account_id;
+    app.device.customerNumber = answer.customer_number;
+    showNumber();
+    return app.saveDevice().then(function () { return showCode(); }).then(function () { return app.connectLive(); });
+  };
+
+  /** After erasure: the phone forgets its key and cards and starts as a new install. */
+  app.forget = function () {
+    if (app.live) app.live.close();
+    localStorage.removeItem('stampcard.balances');
+    return database().then(function (db) {
+      return stored(db, 'readwrite', function (s) { return s.delete('self'); });
+    });
+  };
+
   app.connectLive = function () {
     if (app.live) app.live.close();
     return C.ticket(app.device, Date.now()).then(function (ticket) {

@@ -139,7 +139,8 @@ public final class CentralServer implements AutoCloseable {
               metrics,
               config.maxRequestBytes(),
               server -> config.keystore().ifPresent(ks -> addTls(server, config)));
-      new CustomerAppApi(db, signal, json, clock, config.maxRequestBytes()).routes(app);
+      new CustomerAppApi(db, signal, json, clock, config.maxRequestBytes(), config.secureCookies())
+          .routes(app);
       new com.stampcard.server.office.BackOffice(
               db, enrolment, clock, config.adminToken(), config.secureCookies())
           .routes(app);

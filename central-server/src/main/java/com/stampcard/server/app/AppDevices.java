@@ -1,5 +1,9 @@
 package com.stampcard.server.app;
 
+import com.stampcard.core.code.AppCode;
+import com.stampcard.core.code.AppCodeVerifier;
+import com.stampcard.core.code.CodeReading;
+import com.stampcard.core.code.CustomerCodes;
 import com.stampcard.core.code.DevicePublicKey;
 import com.stampcard.core.code.PrintedCard;
 import com.stampcard.server.db.ServerDatabase;
@@ -12,11 +16,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -92,6 +96,149 @@ public final class AppDevices {
             });
     signal.changed();
     return r;
+  }
+
+  /** A phone that proved it holds its key: the first-use code it showed, checked. */
+  public record Proof(AppCode code, DevicePublicKey key) {}
+
+  /**
+   * Checks the first-use code a phone sends to prove it holds its key: signature and time window.
+   * Spends no (device, step) slot: the same code still works at a till.
+   *
+   * @throws ApiException 400 if it is not a first-use app code, 401 if it does not hold
+   */
+  public Proof prove(String digits) {
+    CodeReading reading = CustomerCodes.fromText(digits == null ? "" : digits);
+    if (!(reading instanceof CodeReading.Recognised r)
+        || !(r.code() instanceof AppCode code)
+        || code.form() != AppCode.Form.FIRST_USE) {
+      throw ApiException.badRequest(
+          "Send the app's first-use code as {\"code\": \"92…\"} (325 digits) to register a"
+              + " phone.");
+    }
+    AppCodeVerifier verifier = new AppCodeVerifier(clock, (device, step) -> true);
+    if (!(verifier.verify(code, Optional.empty()) instanceof AppCodeVerifier.Verdict.Valid v)) {
+      throw ApiException.unauthorized(
+          "The code's signature or time does not hold: check the phone's clock and open the app"
+              + " again.");
+    }
+    return new Proof(code, v.key());
+  }
+
+  /**
+   * Adds a phone to {@code account} after a login: a phone the server has not seen is linked to it;
+   * a phone with cards of its own (an anonymous account) has that account merged into it, so every
+   * card is in one place.
+   *
+   * @throws ApiException 403 for a phone removed from an account, 409 for a phone that belongs to
+   *     another registered account
+   */
+  public Registration join(UUID account, DevicePublicKey key, Set<UUID> registered) {
+    Registration r =
+        db.write(
+            c -> {
+              db.lockMerges(c, true);
+              UUID root = LedgerSql.root(c, account);
+              String keyId = key.keyId().hex();
+              Optional<Linked> linked = linked(c, keyId);
+              if (linked.isPresent()) {
+                if (linked.get().revoked()) {
+                  throw ApiException.forbidden(
+                      "This phone was removed from its account. Clear the app's data (it makes a"
+                          + " new key) and log in again.");
+                }
+                UUID phoneRoot = LedgerSql.root(c, linked.get().account());
+                if (!phoneRoot.equals(root)) {
+                  if (registered.contains(phoneRoot)) {
+                    throw ApiException.conflict(
+                        "phone-registered",
+                        "This phone belongs to another registered account",
+                        "Log out of the other account on this phone first.");
+                  }
+                  LedgerSql.merge(c, phoneRoot, root);
+                  feed(c, phoneRoot);
+                }
+              } else {
+                insertIdentifier(
+                    c, "APP_DEVICE", keyId, root, HexFormat.of().formatHex(key.uncompressed()));
+              }
+              String number = customerNumber(c, root);
+              feed(c, root);
+              return new Registration(root, keyId, number);
+            });
+    signal.changed();
+    return r;
+  }
+
+  /** The account's root (itself, or the account it was merged into). */
+  public UUID root(UUID account) {
+    return db.read(c -> LedgerSql.root(c, account));
+  }
+
+  /** The root of the account this phone is linked to, if it is linked and not removed. */
+  public Optional<UUID> accountOf(DevicePublicKey key) {
+    return db.read(
+        c -> {
+          Optional<Linked> l = linked(c, key.keyId().hex());
+          return l.isPresent() && !l.get().revoked()
+              ? Optional.of(LedgerSql.root(c, l.get().account()))
+              : Optional.<UUID>empty();
+        });
+  }
+
+  /** A phone of an account, as its owner sees it in the list of phones. */
+  public record Device(String deviceKeyId, String linkedAt, String revokedAt) {}
+
+  /** The account's phones, removed ones too, oldest first. */
+  public List<Device> devices(UUID root) {
+    return db.read(
+        c -> {
+          List<Device> out = new ArrayList<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT id_value, linked_at, revoked_at FROM identifier"
+                      + " WHERE kind = 'APP_DEVICE' AND account_id = ? ORDER BY linked_at")) {
+            s.setObject(1, root);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(
+                    new Device(
+                        r.getString(1),
+                        LedgerSql.instant(r, 2).toString(),
+                        r.getObject(3) == null ? null : LedgerSql.instant(r, 3).toString()));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Removes a phone from the account (a lost phone): its identifier is revoked, and tills refuse
+   * its codes once they have pulled the account. Answers whether it was a phone of the account.
+   */
+  public boolean revoke(UUID root, String deviceKeyId) {
+    boolean done =
+        db.write(
+            c -> {
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "UPDATE identifier SET revoked_at = ? WHERE kind = 'APP_DEVICE'"
+                          + " AND id_value = ? AND account_id = ? AND revoked_at IS NULL")) {
+                s.setObject(1, LedgerSql.offset(clock.instant()));
+                s.setString(2, deviceKeyId);
+                s.setObject(3, root);
+                if (s.executeUpdate() == 0) {
+                  return false;
+                }
+              }
+              feed(c, root);
+              return true;
+            });
+    if (done) {
+      signal.changed();
+    }
+    return done;
   }
 
   /** What the server holds of a phone's key: its account and whether it was removed. */
@@ -190,7 +337,7 @@ public final class AppDevices {
 
   /** One event as the app's history shows it. */
   public record HistoryEntry(
-      String programId, String type, long quantity, String storeId, Instant occurredAt) {}
+      String programId, String type, long quantity, String storeId, String occurredAt) {}
 
   /** The newest events of the account and of the accounts merged into it, newest first. */
   public List<HistoryEntry> history(UUID account, int limit) {
@@ -216,7 +363,7 @@ public final class AppDevices {
                         r.getString(2),
                         r.getLong(3),
                         r.getString(4),
-                        LedgerSql.instant(r, 5)));
+                        LedgerSql.instant(r, 5).toString()));
               }
             }
           }

@@ -2,27 +2,30 @@ package com.stampcard.server.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stampcard.core.code.AppCode;
-import com.stampcard.core.code.AppCodeVerifier;
-import com.stampcard.core.code.CodeReading;
-import com.stampcard.core.code.CustomerCodes;
 import com.stampcard.core.program.PointsProgram;
 import com.stampcard.core.program.Program;
 import com.stampcard.core.program.RewardThreshold;
 import com.stampcard.core.program.StampProgram;
+import com.stampcard.server.customer.CustomerAccountApi;
+import com.stampcard.server.customer.CustomerAccounts;
+import com.stampcard.server.customer.LogOutbox;
+import com.stampcard.server.customer.PasswordHasher;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.http.ApiException;
 import com.stampcard.server.http.Bodies;
 import com.stampcard.server.sync.ChangeSignal;
+import com.stampcard.server.web.LoginThrottle;
+import com.stampcard.server.web.SessionKind;
+import com.stampcard.server.web.WebSessions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The customer's web app: its files under {@code /app/}, and the calls it makes without a login —
@@ -52,19 +55,35 @@ public final class CustomerAppApi {
   private final ObjectMapper json;
   private final Clock clock;
   private final long maxRequestBytes;
+  private final CustomerAccountApi accounts;
 
   public CustomerAppApi(
       ServerDatabase db,
       ChangeSignal signal,
       ObjectMapper json,
       Clock clock,
-      long maxRequestBytes) {
+      long maxRequestBytes,
+      boolean secureCookies) {
     this.db = db;
     this.devices = new AppDevices(db, signal, clock);
     this.authentication = new DeviceAuthentication(db, clock);
     this.json = json;
     this.clock = clock;
     this.maxRequestBytes = maxRequestBytes;
+    this.accounts =
+        new CustomerAccountApi(
+            new CustomerAccounts(db, devices, new LogOutbox(), new PasswordHasher(), clock),
+            devices,
+            new WebSessions(
+                db,
+                clock,
+                SessionKind.CUSTOMER,
+                "stampcard_app",
+                Duration.ofDays(30),
+                secureCookies),
+            new LoginThrottle(db, clock, SessionKind.CUSTOMER, 5, 50, Duration.ofMinutes(15)),
+            json,
+            maxRequestBytes);
   }
 
   public AppDevices devices() {
@@ -86,6 +105,7 @@ public final class CustomerAppApi {
     app.post("/api/v1/app/devices", this::register);
     app.get("/api/v1/app/programs", this::programs);
     app.get("/api/v1/app/accounts/{account}/history", this::history);
+    accounts.routes(app);
   }
 
   private void file(Context ctx, String name) {
@@ -113,23 +133,8 @@ public final class CustomerAppApi {
   /** The phone shows its first-use code; the server links its key to its account. */
   private void register(Context ctx) throws IOException {
     JsonNode body = json.readTree(Bodies.read(ctx, maxRequestBytes));
-    String digits =
-        body == null || body.path("code").isMissingNode() ? "" : body.path("code").asText();
-    CodeReading reading = CustomerCodes.fromText(digits);
-    if (!(reading instanceof CodeReading.Recognised r)
-        || !(r.code() instanceof AppCode code)
-        || code.form() != AppCode.Form.FIRST_USE) {
-      throw ApiException.badRequest(
-          "Send the app's first-use code as {\"code\": \"92…\"} (325 digits) to register a phone.");
-    }
-    // a registration spends no (device, step) slot: showing the same code at a till still works
-    AppCodeVerifier verifier = new AppCodeVerifier(clock, (device, step) -> true);
-    if (!(verifier.verify(code, Optional.empty()) instanceof AppCodeVerifier.Verdict.Valid valid)) {
-      throw ApiException.unauthorized(
-          "The code's signature or time does not hold: check the phone's clock and open the app"
-              + " again.");
-    }
-    ctx.json(devices.register(code.accountId(), valid.key()));
+    AppDevices.Proof proof = devices.prove(body == null ? null : body.path("code").asText(null));
+    ctx.json(devices.register(proof.code().accountId(), proof.key()));
   }
 
   private void programs(Context ctx) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The customer app open in a {@link Browser}: what it shows, read as a person or a scanner would.
@@ -82,6 +81,20 @@ public final class AppPage {
     return qrStep();
   }
 
+  /** Whether the QR codes of the coming time steps name {@code account} (waits for one to). */
+  public boolean nextQrAccount(java.util.UUID account) {
+    return browser.await(
+        40,
+        d -> {
+          String digits = scanQr();
+          com.stampcard.core.code.CodeReading r =
+              com.stampcard.core.code.CustomerCodes.fromText(digits);
+          return r instanceof com.stampcard.core.code.CodeReading.Recognised found
+              && found.code() instanceof com.stampcard.core.code.AppCode code
+              && code.accountId().equals(account);
+        });
+  }
+
   /** The customer number under the code, once the phone has registered. */
   public String customerNumber() {
     return browser.await(
@@ -94,29 +107,34 @@ public final class AppPage {
 
   /** Waits until the card of {@code program} shows {@code units} and answers its text. */
   public String cardWith(String program, long units) {
+    // read in one script: the cards are drawn anew on every change, so held elements go stale
     return browser.await(
         20,
-        d -> {
-          for (WebElement card : d.findElements(By.cssSelector(".card"))) {
-            if (program.equals(card.getAttribute("data-program"))
-                && String.valueOf(units).equals(card.getAttribute("data-units"))) {
-              return card.getText();
-            }
-          }
-          return null;
-        });
+        d ->
+            (String)
+                browser
+                    .driver()
+                    .executeScript(
+                        "var c = document.querySelector('.card[data-program=\"' + arguments[0]"
+                            + " + '\"][data-units=\"' + arguments[1] + '\"]');"
+                            + " return c ? c.innerText : null;",
+                        program,
+                        String.valueOf(units)));
   }
 
-  /** The banner's text and kind once it shows {@code kind}. */
+  /** The banner's text once it shows {@code kind}. */
   public String banner(String kind) {
     return browser.await(
         20,
-        d -> {
-          WebElement banner = d.findElement(By.id("banner"));
-          return banner.isDisplayed() && kind.equals(banner.getAttribute("data-kind"))
-              ? banner.getText()
-              : null;
-        });
+        d ->
+            (String)
+                browser
+                    .driver()
+                    .executeScript(
+                        "var b = document.getElementById('banner');"
+                            + " return !b.hidden && b.dataset.kind === arguments[0] ? b.innerText"
+                            + " : null;",
+                        kind));
   }
 
   public Browser browser() {
