@@ -139,7 +139,14 @@ public final class CentralServer implements AutoCloseable {
               metrics,
               config.maxRequestBytes(),
               server -> config.keystore().ifPresent(ks -> addTls(server, config)));
-      new CustomerAppApi(db, signal, json, clock, config.maxRequestBytes(), config.secureCookies())
+      new CustomerAppApi(
+              db,
+              signal,
+              json,
+              clock,
+              config.maxRequestBytes(),
+              config.secureCookies(),
+              config.mail().outbox())
           .routes(app);
       new com.stampcard.server.office.BackOffice(
               db, enrolment, clock, config.adminToken(), config.secureCookies())

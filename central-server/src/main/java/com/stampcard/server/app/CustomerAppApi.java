@@ -8,7 +8,7 @@ import com.stampcard.core.program.RewardThreshold;
 import com.stampcard.core.program.StampProgram;
 import com.stampcard.server.customer.CustomerAccountApi;
 import com.stampcard.server.customer.CustomerAccounts;
-import com.stampcard.server.customer.LogOutbox;
+import com.stampcard.server.customer.Outbox;
 import com.stampcard.server.customer.PasswordHasher;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.http.ApiException;
@@ -63,7 +63,8 @@ public final class CustomerAppApi {
       ObjectMapper json,
       Clock clock,
       long maxRequestBytes,
-      boolean secureCookies) {
+      boolean secureCookies,
+      Outbox outbox) {
     this.db = db;
     this.devices = new AppDevices(db, signal, clock);
     this.authentication = new DeviceAuthentication(db, clock);
@@ -72,7 +73,7 @@ public final class CustomerAppApi {
     this.maxRequestBytes = maxRequestBytes;
     this.accounts =
         new CustomerAccountApi(
-            new CustomerAccounts(db, devices, new LogOutbox(), new PasswordHasher(), clock),
+            new CustomerAccounts(db, devices, outbox, new PasswordHasher(), clock),
             devices,
             new WebSessions(
                 db,
