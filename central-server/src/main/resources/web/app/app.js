@@ -172,7 +172,8 @@
   };
 
   function received(message) {
-    var before = app.balances;
+    var before = message.account_id === app.followed ? app.balances : null;
+    app.followed = message.account_id;
     app.balances = message.balances;
     localStorage.setItem('stampcard.balances', JSON.stringify(message.balances));
     if (message.balances.length && !app.device.seenStamp) {
@@ -294,9 +295,9 @@
     document.getElementById('privacy-link').textContent = t('privacy');
     document.documentElement.lang = global.StampcardI18n.lang;
     document.getElementById('number').addEventListener('click', function () {
-      var svg = document.getElementById('barcode');
-      svg.hidden = !svg.hidden || !app.device.customerNumber;
-      this.setAttribute('aria-expanded', String(!svg.hidden));
+      var box = document.getElementById('barcode-box');
+      box.hidden = !box.hidden || !app.device.customerNumber;
+      this.setAttribute('aria-expanded', String(!box.hidden));
     });
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('sw.js', { scope: './' }).catch(function () {});
