@@ -84,6 +84,19 @@ class CustomerAppIT {
       assertThat(page.banner("redeemed")).contains("Redeemed");
       page.cardWith("coffee-card", 0);
       phone.screenshot("app-3-redeemed");
+      // the card's history, newest first
+      phone
+          .driver()
+          .findElement(By.cssSelector(".card[data-program='coffee-card'] summary"))
+          .click();
+      String history =
+          phone.await(
+              20,
+              d -> {
+                var items = d.findElements(By.cssSelector(".card details li"));
+                return items.size() == 4 ? items.get(0).getText() : null;
+              });
+      assertThat(history).contains("Redeemed");
       assertThat(phone.driver().executeScript("return window.__sameDocument")).isEqualTo("yes");
     }
   }
@@ -113,6 +126,28 @@ class CustomerAppIT {
       assertThat(phone.driver().findElement(By.id("number")).getText().replace(" ", ""))
           .matches("\\d{13}");
       phone.screenshot("app-4-offline-sv");
+    }
+  }
+
+  @Test
+  void thePrivacyPageIsInTheBrowsersLanguageAndNothingComesFromElsewhere() throws Exception {
+    try (CentralServer server = TestServers.h2(folder, Map.of());
+        Browser phone = Browser.phone(folder.resolve("phone"), "nl")) {
+      String base = "http://127.0.0.1:" + server.port();
+      AppPage.open(phone, base);
+      Object foreign =
+          phone
+              .driver()
+              .executeScript(
+                  "return performance.getEntriesByType('resource').map(e => e.name)"
+                      + ".filter(n => !n.startsWith(location.origin)).length");
+      assertThat(foreign).isEqualTo(0L);
+      Http.Answer page = new Http(server.uri()).get("/app/", null);
+      assertThat(page.body()).doesNotContain("https://");
+      phone.open(base + "/app/privacy.html");
+      String shown = phone.driver().findElement(By.tagName("main")).getText();
+      assertThat(shown).contains("Je privacy").doesNotContain("Your privacy");
+      phone.screenshot("app-5-privacy-nl");
     }
   }
 

@@ -144,6 +144,56 @@ class CustomerLoginIT {
         .isEqualTo(204);
   }
 
+  @Test
+  void loggingInOnAPhoneWithCardsOfItsOwnJoinsThemIntoTheAccount() throws Exception {
+    String till = com.stampcard.server.testing.Tills.enrol(server, "cafe-norr", "till-1");
+    com.stampcard.server.testing.Http http = new com.stampcard.server.testing.Http(base);
+    AppDevice owner = new AppDevice();
+    UUID account = new UuidV7Generator(Clock.systemUTC()).next();
+    post(
+        "/api/v1/app/devices",
+        Map.of("code", owner.appCode(account, Instant.now(), true)),
+        null,
+        null);
+    AppDevice anonymous = new AppDevice();
+    UUID other = new UuidV7Generator(Clock.systemUTC()).next();
+    post(
+        "/api/v1/app/devices",
+        Map.of("code", anonymous.appCode(other, Instant.now(), true)),
+        null,
+        null);
+    http.post(
+        "/api/v1/push",
+        till,
+        new com.stampcard.core.sync.PushRequest(
+            java.util.List.of(),
+            java.util.List.of(
+                com.stampcard.server.testing.Tills.stamp("cafe-norr", "till-1", 1, account),
+                com.stampcard.server.testing.Tills.stamp("cafe-norr", "till-1", 2, other),
+                com.stampcard.server.testing.Tills.stamp("cafe-norr", "till-1", 3, other))));
+    register(owner, "moa@example.com", "moa's password!");
+
+    HttpResponse<String> in = login(anonymous, "moa@example.com", "moa's password!");
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
+    assertThat(JSON.readTree(in.body()).get("account_id").asText()).isEqualTo(account.toString());
+    long units =
+        server
+            .database()
+            .read(
+                c -> {
+                  try (var s =
+                      c.prepareStatement(
+                          "SELECT units FROM balance WHERE account_id = ? AND program_id ="
+                              + " 'coffee-card'")) {
+                    s.setObject(1, account);
+                    try (var r = s.executeQuery()) {
+                      return r.next() ? r.getLong(1) : -1L;
+                    }
+                  }
+                });
+    assertThat(units).isEqualTo(3);
+  }
+
   private AppDevice phone() throws Exception {
     AppDevice phone = new AppDevice();
     UUID account = new UuidV7Generator(Clock.systemUTC()).next();
