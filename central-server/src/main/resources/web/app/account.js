@@ -52,6 +52,7 @@
 
   function showLoggedOut() {
     panel.textContent = '';
+    panel.dataset.state = 'logged-out';
     var open = el('button', { id: 'keep-safe', type: 'button', class: 'quiet' }, t('keepSafe'));
     panel.appendChild(open);
     var box = el('div', { id: 'account-forms', hidden: '' });
@@ -98,6 +99,7 @@
 
   function showLoggedIn(me) {
     panel.textContent = '';
+    panel.dataset.state = 'logged-in';
     panel.appendChild(el('p', { id: 'account-status' }, me.email || ''));
     panel.appendChild(el('h2', {}, t('devices')));
     var list = el('ul', { id: 'devices' });

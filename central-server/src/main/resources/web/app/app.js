@@ -164,7 +164,7 @@
         source.close();
         if (app.live === source) {
           app.live = null;
-          document.getElementById('offline').hidden = navigator.onLine;
+          document.getElementById('offline').hidden = false;
           setTimeout(function () { online(); }, 3000);
         }
       };

@@ -73,16 +73,17 @@ class CustomerAccountIT {
       one.cardWith("coffee-card", 1);
 
       // register on the first phone: a confirmation link goes to the (development) outbox
+      one.awaitAccount("logged-out");
       first.driver().findElement(By.id("keep-safe")).click();
       first.driver().findElement(By.id("account-email")).sendKeys(EMAIL);
       first.driver().findElement(By.id("account-password")).sendKeys(PASSWORD);
       first.screenshot("account-1-register");
       first.driver().findElement(By.id("register-button")).click();
-      first.await(20, d -> d.findElement(By.id("account-status")).getText().contains("kim."));
+      first.await(20, d -> one.text("account-status").contains("kim."));
       String link = link("#verify=");
       assertThat(logged()).doesNotContain("Kim.Andersson").doesNotContain("kim.andersson");
       first.open(link);
-      first.await(20, d -> d.findElement(By.id("account-message")).getText().contains("confirmed"));
+      first.await(20, d -> one.text("account-message").contains("confirmed"));
       assertThat(
               count(
                   server,
@@ -96,6 +97,7 @@ class CustomerAccountIT {
       try (Browser second = Browser.phone(folder.resolve("second"), "nl")) {
         AppPage two = AppPage.open(second, base);
         two.customerNumber();
+        two.awaitAccount("logged-out");
         second.driver().findElement(By.id("keep-safe")).click();
         second.driver().findElement(By.id("account-email")).sendKeys(EMAIL);
         second.driver().findElement(By.id("account-password")).sendKeys(PASSWORD);
@@ -158,8 +160,7 @@ class CustomerAccountIT {
         String number = two.customerNumber();
         second.driver().findElement(By.id("delete-button")).click();
         second.driver().switchTo().alert().accept();
-        second.await(
-            20, d -> d.findElement(By.id("account-message")).getText().contains("verwijderd"));
+        second.await(20, d -> two.text("account-message").contains("verwijderd"));
         second.screenshot("account-4-deleted");
         assertThat(
                 count(

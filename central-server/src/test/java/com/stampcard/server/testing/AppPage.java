@@ -137,6 +137,28 @@ public final class AppPage {
                         kind));
   }
 
+  /** The text of the element with this id now, or "" (read in one script: pages redraw). */
+  public String text(String id) {
+    Object text =
+        browser
+            .driver()
+            .executeScript(
+                "var e = document.getElementById(arguments[0]); return e ? e.innerText : '';", id);
+    return text == null ? "" : text.toString();
+  }
+
+  /** Waits until the account panel has drawn itself: {@code logged-in} or {@code logged-out}. */
+  public void awaitAccount(String state) {
+    browser.await(
+        20,
+        d ->
+            state.equals(
+                browser
+                    .driver()
+                    .executeScript(
+                        "return document.getElementById('account-panel').dataset.state")));
+  }
+
   public Browser browser() {
     return browser;
   }
