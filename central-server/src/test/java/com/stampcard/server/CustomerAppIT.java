@@ -71,6 +71,16 @@ class CustomerAppIT {
       Http http = new Http(server.uri());
       push(http, credential, List.of(Tills.stamp("cafe-norr", "till-1", 1, account)));
       assertThat(page.cardWith("coffee-card", 1)).contains("Coffee card").contains("9 more");
+      // having seen a stamp, the phone shows the shorter steady code from the next step on,
+      // which the till verifies with the key it learnt from the first one
+      long firstStep = page.qrStep();
+      page.nextQr(firstStep);
+      AppCode steady =
+          (AppCode) ((CodeReading.Recognised) CustomerCodes.fromText(page.scanQr())).code();
+      assertThat(steady.form()).isEqualTo(AppCode.Form.STEADY);
+      assertThat(steady.toDigits()).hasSize(245);
+      assertThat(till.verify(steady, code.publicKey().orElseThrow()))
+          .isInstanceOf(AppCodeVerifier.Verdict.Valid.class);
       push(
           http,
           credential,
