@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.core.id.UuidV7Generator;
 import com.stampcard.server.app.AccountStreams;
 import com.stampcard.server.app.AppLiveApi;
+import com.stampcard.server.app.CustomerAppApi;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.enrol.AdminApi;
 import com.stampcard.server.enrol.Enrolment;
@@ -138,6 +139,15 @@ public final class CentralServer implements AutoCloseable {
               metrics,
               config.maxRequestBytes(),
               server -> config.keystore().ifPresent(ks -> addTls(server, config)));
+      new CustomerAppApi(
+              db,
+              signal,
+              json,
+              clock,
+              config.maxRequestBytes(),
+              config.secureCookies(),
+              config.mail().outbox())
+          .routes(app);
       new com.stampcard.server.office.BackOffice(
               db, enrolment, clock, config.adminToken(), config.secureCookies())
           .routes(app);

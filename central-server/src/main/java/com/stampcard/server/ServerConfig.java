@@ -1,6 +1,7 @@
 package com.stampcard.server;
 
 import com.stampcard.core.shop.StoreId;
+import com.stampcard.server.customer.MailSettings;
 import com.stampcard.store.settings.LayeredSettings;
 import com.stampcard.store.settings.SettingsException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public record ServerConfig(
     Duration holdTtl,
     Duration codeTtl,
     boolean secureCookies,
+    MailSettings mail,
     String effective) {
 
   static final String DEFAULTS = "com/stampcard/server/server-defaults.yaml";
@@ -74,6 +76,7 @@ public record ServerConfig(
         s.duration("redemption.holdTtl"),
         s.duration("enrolment.codeTtl"),
         s.flag("web.secureCookies"),
+        MailSettings.from(s),
         s.describe());
   }
 

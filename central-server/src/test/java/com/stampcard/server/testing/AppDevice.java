@@ -66,6 +66,25 @@ public final class AppDevice {
     return DeviceTicket.make(account, keyId, at, this::sign);
   }
 
+  /** The app code this phone shows at {@code at}: first use (with its key) or steady. */
+  public String appCode(UUID account, Instant at, boolean firstUse) {
+    java.util.Optional<com.stampcard.core.code.DevicePublicKey> key =
+        firstUse
+            ? java.util.Optional.of(
+                com.stampcard.core.code.DevicePublicKey.fromUncompressed(uncompressed))
+            : java.util.Optional.empty();
+    com.stampcard.core.code.AppCode.Form form =
+        firstUse
+            ? com.stampcard.core.code.AppCode.Form.FIRST_USE
+            : com.stampcard.core.code.AppCode.Form.STEADY;
+    long step = com.stampcard.core.code.AppCode.timeStepAt(at);
+    com.stampcard.core.code.AppCode unsigned =
+        new com.stampcard.core.code.AppCode(form, account, keyId, step, key, new byte[64]);
+    return new com.stampcard.core.code.AppCode(
+            form, account, keyId, step, key, sign(unsigned.signedBytes()))
+        .toDigits();
+  }
+
   public byte[] sign(byte[] message) {
     try {
       Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
