@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.server.app.AppDevices;
 import com.stampcard.server.http.ApiException;
 import com.stampcard.server.http.Bodies;
+import com.stampcard.server.http.Digests;
 import com.stampcard.server.web.LoginThrottle;
 import com.stampcard.server.web.WebSession;
 import com.stampcard.server.web.WebSessions;
@@ -94,7 +95,7 @@ public final class CustomerAccountApi {
     JsonNode body = body(ctx);
     String email = email(body);
     String password = body.path("password").asText("");
-    String who = CustomerAccounts.sha256(email);
+    String who = Digests.sha256(email);
     Optional<Duration> wait = throttle.retryAfter(who, ctx.ip());
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());

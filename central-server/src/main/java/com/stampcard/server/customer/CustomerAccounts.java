@@ -1,12 +1,11 @@
 package com.stampcard.server.customer;
 
+import static com.stampcard.server.http.Digests.sha256;
+
 import com.stampcard.core.code.DevicePublicKey;
 import com.stampcard.server.app.AppDevices;
 import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.store.sync.LedgerSql;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -437,16 +435,5 @@ public final class CustomerAccounts {
       s.executeUpdate();
     }
     return account;
-  }
-
-  /** SHA-256 in hex: how tokens are stored, and how an address is named to the login throttle. */
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package com.stampcard.server.enrol;
 
+import static com.stampcard.server.http.Digests.sha256;
+
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
 import com.stampcard.core.sync.EnrolResponse;
@@ -8,7 +10,6 @@ import com.stampcard.server.db.ServerDatabase;
 import com.stampcard.server.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -276,16 +276,6 @@ public final class Enrolment {
           }
           return null;
         });
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static OffsetDateTime offset(Instant at) {

@@ -3,6 +3,7 @@ package com.stampcard.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stampcard.server.db.ServerDatabase;
+import com.stampcard.server.http.Digests;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,7 +91,7 @@ class WebSessionsTest {
                 return r.getString(1);
               }
             });
-    assertThat(stored).isNotEqualTo(token).isEqualTo(WebSessions.sha256(token));
+    assertThat(stored).isNotEqualTo(token).isEqualTo(Digests.sha256(token));
   }
 
   @Test
