@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code getImage}), with a driver whose camera shows image files at 30 frames a second.
  */
 class CameraReaderTest {
-  private static final Duration WAIT = Duration.ofSeconds(5);
+  /** How long to wait for what must come: a bound for a loaded machine, not a timing target. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final FileFedWebcamDriver.Camera CAMERA =
       new FileFedWebcamDriver.Camera("Counter Cam", 640, 480, 30);
   private static WebcamCameras cameras;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The NFC reader's own logic against the simulated PC/SC service. */
 class NfcReaderTest {
-  private static final Duration WAIT = Duration.ofSeconds(5);
+  /** How long to wait for what must come: a bound for a loaded machine, not a timing target. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String NAME = "ACS ACR122U PICC Interface 00 00";
   private final SimulatedNfcTerminals pcsc = new SimulatedNfcTerminals();
   private final Recorder recorder = new Recorder();
