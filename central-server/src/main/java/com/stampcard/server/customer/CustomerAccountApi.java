@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The customer app's account calls, under {@code /api/v1/app/account}: register, confirm, log in
@@ -34,20 +35,27 @@ public final class CustomerAccountApi {
   private final LoginThrottle throttle;
   private final ObjectMapper json;
   private final long maxRequestBytes;
+  private final Supplier<String> appUrl;
 
+  /**
+   * @param appUrl the app's address for links in e-mail ({@code .../app/}), from the settings,
+   *     never from the request's Host header
+   */
   public CustomerAccountApi(
       CustomerAccounts accounts,
       AppDevices devices,
       WebSessions sessions,
       LoginThrottle throttle,
       ObjectMapper json,
-      long maxRequestBytes) {
+      long maxRequestBytes,
+      Supplier<String> appUrl) {
     this.accounts = accounts;
     this.devices = devices;
     this.sessions = sessions;
     this.throttle = throttle;
     this.json = json;
     this.maxRequestBytes = maxRequestBytes;
+    this.appUrl = appUrl;
   }
 
   public void routes(Javalin app) {
@@ -83,7 +91,7 @@ public final class CustomerAccountApi {
     String email = email(body);
     String password = password(body);
     AppDevices.Proof phone = devices.prove(body.path("code").asText(null));
-    accounts.register(email, password, phone.key(), appUrl(ctx));
+    accounts.register(email, password, phone.key(), appUrl.get());
     ctx.status(202)
         .json(
             Map.of(
@@ -149,7 +157,7 @@ public final class CustomerAccountApi {
 
   private void resetRequest(Context ctx) throws IOException {
     JsonNode body = body(ctx);
-    accounts.requestReset(email(body), appUrl(ctx));
+    accounts.requestReset(email(body), appUrl.get());
     ctx.status(202)
         .json(
             Map.of(
@@ -236,11 +244,5 @@ public final class CustomerAccountApi {
       throw ApiException.badRequest("Choose a password of at least 10 characters.");
     }
     return password;
-  }
-
-  /** The app's address, for links in e-mail: this server as the browser reached it. */
-  private static String appUrl(Context ctx) {
-    String proto = ctx.header("X-Forwarded-Proto");
-    return (proto != null ? proto : ctx.scheme()) + "://" + ctx.host() + "/app/";
   }
 }
