@@ -109,21 +109,23 @@ public final class CustomerAccountApi {
       long seconds = Math.max(1, wait.get().toSeconds());
       ctx.header("Retry-After", Long.toString(seconds));
       throw new ApiException(
-          com.stampcard.core.sync.Problem.of(
-              429,
-              "login-throttled",
-              "Too many attempts",
-              "Too many failed logins. Wait "
-                  + (seconds + 59) / 60
-                  + " minutes and try again, or ask for a new password."));
+              com.stampcard.core.sync.Problem.of(
+                  429,
+                  "login-throttled",
+                  "Too many attempts",
+                  "Too many failed logins. Wait "
+                      + (seconds + 59) / 60
+                      + " minutes and try again, or ask for a new password."))
+          .withMessageKey("app.login-throttled");
     }
     AppDevices.Proof phone = devices.prove(body.path("code").asText(null));
     Optional<UUID> account = accounts.authenticate(email, password);
     if (account.isEmpty()) {
       throttle.failed(who, ctx.ip());
       throw ApiException.unauthorized(
-          "That e-mail address and password don't match an account. Check them, or ask for a new"
-              + " password.");
+              "That e-mail address and password don't match an account. Check them, or ask for a new"
+                  + " password.")
+          .withMessageKey("app.login-failed");
     }
     throttle.succeeded(who);
     AppDevices.Registration joined = accounts.joinPhone(account.get(), phone.key());
@@ -149,8 +151,9 @@ public final class CustomerAccountApi {
     JsonNode body = body(ctx);
     if (!accounts.verify(body.path("token").asText(null))) {
       throw ApiException.badRequest(
-          "This confirmation link is used up or too old. Log in and ask for a new one by"
-              + " registering again.");
+              "This confirmation link is used up or too old. Log in and ask for a new one by"
+                  + " registering again.")
+          .withMessageKey("app.verify-link-used");
     }
     ctx.json(Map.of("verified", true));
   }
@@ -171,7 +174,8 @@ public final class CustomerAccountApi {
     Optional<UUID> account = accounts.reset(body.path("token").asText(null), password);
     if (account.isEmpty()) {
       throw ApiException.badRequest(
-          "This link is used up or older than an hour. Ask for a new one in the app.");
+              "This link is used up or older than an hour. Ask for a new one in the app.")
+          .withMessageKey("app.reset-link-used");
     }
     sessions.endAllOf(account.get().toString());
     ctx.json(Map.of("reset", true));
@@ -187,7 +191,8 @@ public final class CustomerAccountApi {
     sessions.requireMayChange(ctx, session);
     if (!devices.revoke(root(session), ctx.pathParam("device"))) {
       throw ApiException.notFound(
-          "That phone is not one of this account's, or it was removed already. Reload the list.");
+              "That phone is not one of this account's, or it was removed already. Reload the list.")
+          .withMessageKey("app.phone-not-found");
     }
     ctx.status(204);
   }
@@ -214,7 +219,9 @@ public final class CustomerAccountApi {
     return sessions
         .current(ctx)
         .orElseThrow(
-            () -> ApiException.unauthorized("You are not logged in here. Log in and try again."));
+            () ->
+                ApiException.unauthorized("You are not logged in here. Log in and try again.")
+                    .withMessageKey("app.not-logged-in"));
   }
 
   private UUID root(WebSession session) {
@@ -223,7 +230,8 @@ public final class CustomerAccountApi {
 
   private JsonNode body(Context ctx) throws IOException {
     if (!WebSessions.sameOrigin(ctx)) {
-      throw ApiException.forbidden("This request came from another site. Use the app's own page.");
+      throw ApiException.forbidden("This request came from another site. Use the app's own page.")
+          .withMessageKey("app.foreign-site");
     }
     JsonNode body = json.readTree(Bodies.read(ctx, maxRequestBytes));
     if (body == null || !body.isObject()) {
@@ -235,13 +243,16 @@ public final class CustomerAccountApi {
   private static String email(JsonNode body) {
     return CustomerAccounts.normalise(body.path("email").asText(null))
         .orElseThrow(
-            () -> ApiException.badRequest("Give an e-mail address such as name@example.com."));
+            () ->
+                ApiException.badRequest("Give an e-mail address such as name@example.com.")
+                    .withMessageKey("app.email-invalid"));
   }
 
   private static String password(JsonNode body) {
     String password = body.path("password").asText(null);
     if (!CustomerAccounts.acceptablePassword(password)) {
-      throw ApiException.badRequest("Choose a password of at least 10 characters.");
+      throw ApiException.badRequest("Choose a password of at least 10 characters.")
+          .withMessageKey("app.password-short");
     }
     return password;
   }
