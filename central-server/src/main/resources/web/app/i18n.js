@@ -32,6 +32,7 @@
       forgot: 'Forgot your password?', resetSent: 'If that address has an account, a reset link is on its way.',
       newPassword: 'New password', resetDone: 'Password changed. Log in with the new one.',
       verified: 'E-mail address confirmed.',
+      startFresh: 'Clear this phone\'s data and start again',
       error: 'Something went wrong. Check your connection and try again.',
       // the server's refusals, by the problem's message_key
       'app.login-throttled': 'Too many failed logins. Wait {n} minutes and try again, or ask for a new password.',
@@ -79,6 +80,7 @@
       forgot: 'Glömt lösenordet?', resetSent: 'Om adressen har ett konto är en länk på väg.',
       newPassword: 'Nytt lösenord', resetDone: 'Lösenordet är bytt. Logga in med det nya.',
       verified: 'E-postadressen är bekräftad.',
+      startFresh: 'Rensa telefonens data och börja om',
       error: 'Något gick fel. Kontrollera anslutningen och försök igen.',
       // the server's refusals, by the problem's message_key
       'app.login-throttled': 'För många misslyckade inloggningar. Vänta {n} minuter och försök igen, eller be om ett nytt lösenord.',
@@ -126,6 +128,7 @@
       forgot: 'Wachtwoord vergeten?', resetSent: 'Als dat adres een account heeft, is er een link onderweg.',
       newPassword: 'Nieuw wachtwoord', resetDone: 'Wachtwoord gewijzigd. Log in met het nieuwe.',
       verified: 'E-mailadres bevestigd.',
+      startFresh: 'Wis de gegevens van deze telefoon en begin opnieuw',
       error: 'Er ging iets mis. Controleer je verbinding en probeer het opnieuw.',
       // the server's refusals, by the problem's message_key
       'app.login-throttled': 'Te vaak mislukt ingelogd. Wacht {n} minuten en probeer het opnieuw, of vraag een nieuw wachtwoord aan.',

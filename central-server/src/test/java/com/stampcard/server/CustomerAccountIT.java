@@ -149,6 +149,20 @@ class CustomerAccountIT {
                     firstDevice))
             .isEqualTo(1);
 
+        // the removed phone says so (in Swedish) and starts afresh with a new key and account
+        first.open(base + "/app/");
+        first.await(
+            20,
+            d -> one.text("removed-text").contains("har tagits bort från kontot") ? true : null);
+        first.screenshot("account-3b-removed-phone");
+        first.driver().findElement(By.id("start-fresh")).click();
+        first.await(20, d -> one.text("removed-text").isEmpty() ? true : null);
+        AppPage again = new AppPage(first);
+        again.qrStep();
+        AppCode fresh = appCode(again.scanQr());
+        assertThat(fresh.accountId()).isNotEqualTo(account);
+        assertThat(fresh.deviceKeyId().hex()).isNotEqualTo(firstDevice);
+
         // download my data: the events are in it
         Object export =
             second
