@@ -27,7 +27,11 @@
       if (r.status === 204) return {};
       return r.json().catch(function () { return {}; }).then(function (data) {
         if (!r.ok) {
-          var e = new Error(data.detail || t('error'));
+          // the server's problem carries a message_key: its text in the person's language
+          var key = data.message_key;
+          var minutes = Math.max(1, Math.ceil(Number(r.headers.get('Retry-After') || 60) / 60));
+          var e = new Error(key && global.StampcardI18n.has(key) ? t(key, { n: minutes }) : data.detail || t('error'));
+          e.key = key;
           e.status = r.status;
           throw e;
         }

@@ -160,16 +160,45 @@
       source.addEventListener('balances', function (e) { received(JSON.parse(e.data)); });
       source.onopen = function () { document.getElementById('offline').hidden = true; };
       source.onerror = function () {
-        // a ticket is good for about a minute: reconnect with a fresh one
+        // a ticket is good for about a minute: reconnect with a fresh one, unless the phone was
+        // removed from its account (an EventSource cannot see the status: ask the history)
         source.close();
         if (app.live === source) {
           app.live = null;
           document.getElementById('offline').hidden = false;
-          setTimeout(function () { online(); }, 3000);
+          wasRemoved().then(function (removed) {
+            if (removed) showRemoved(); else setTimeout(function () { online(); }, 3000);
+          });
         }
       };
     });
   };
+
+  /** Whether the server says this phone was removed from its account (false when unsure). */
+  function wasRemoved() {
+    return C.ticket(app.device, Date.now()).then(function (ticket) {
+      return fetch(API + '/accounts/' + app.device.accountId + '/history?ticket=' + encodeURIComponent(ticket));
+    }).then(function (r) {
+      if (r.status !== 403) return false;
+      return r.json().then(function (p) { return p.message_key === 'app.phone-removed'; });
+    }).catch(function () { return false; });
+  }
+
+  /** A removed phone's key is refused everywhere: offer to forget it and start as a new install. */
+  function showRemoved() {
+    document.getElementById('offline').hidden = true;
+    document.getElementById('code-panel').hidden = true;
+    document.getElementById('removed-text').textContent = t('app.phone-removed');
+    var button = document.getElementById('start-fresh');
+    button.textContent = t('startFresh');
+    button.onclick = function () {
+      app.forget().then(function () {
+        localStorage.removeItem('stampcard.programs');
+        global.location.reload();
+      });
+    };
+    document.getElementById('removed').hidden = false;
+  }
 
   function received(message) {
     var before = message.account_id === app.followed ? app.balances : null;

@@ -1,5 +1,5 @@
 /* Keeps the app's own files on the phone, so the code shows with no network. API calls are never cached. */
-var CACHE = 'stampcard-app-v2';
+var CACHE = 'stampcard-app-v3';
 var SHELL = ['./', 'index.html', 'app.css', 'i18n.js', 'code.js', 'app.js', 'account.js', 'privacy.html', 'privacy.js',
   'lib/qrcode.js', 'lib/JsBarcode.code128.min.js', 'manifest.webmanifest', 'icon.svg'];
 

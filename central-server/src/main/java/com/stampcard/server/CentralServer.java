@@ -146,7 +146,8 @@ public final class CentralServer implements AutoCloseable {
               clock,
               config.maxRequestBytes(),
               config.secureCookies(),
-              config.mail().outbox())
+              config.mail().outbox(),
+              () -> appUrl(config, app))
           .routes(app);
       new com.stampcard.server.office.BackOffice(
               db, enrolment, clock, config.adminToken(), config.secureCookies())
@@ -181,6 +182,28 @@ public final class CentralServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * The app's address for links in e-mail: {@code app.publicUrl}, or without it (development, mail
+   * to the log) this server's own listen address; never the request's Host header.
+   */
+  static String appUrl(ServerConfig config, Javalin app) {
+    if (config.publicUrl().isPresent()) {
+      return config.publicUrl().get().toString().replaceAll("/+$", "") + "/app/";
+    }
+    String host = config.host();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    } else if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return (config.keystore().isPresent() ? "https" : "http")
+        + "://"
+        + host
+        + ":"
+        + app.port()
+        + "/app/";
   }
 
   private static void addTls(Server server, ServerConfig config) {

@@ -4,6 +4,7 @@ import com.stampcard.core.shop.StoreId;
 import com.stampcard.server.customer.MailSettings;
 import com.stampcard.store.settings.LayeredSettings;
 import com.stampcard.store.settings.SettingsException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public record ServerConfig(
     Duration codeTtl,
     boolean secureCookies,
     MailSettings mail,
+    Optional<URI> publicUrl,
     String effective) {
 
   static final String DEFAULTS = "com/stampcard/server/server-defaults.yaml";
@@ -58,6 +60,18 @@ public record ServerConfig(
       throw new SettingsException(
           "http.keystore is '" + keystore + "': no readable keystore file there.");
     }
+    MailSettings mail = MailSettings.from(s);
+    String publicUrl =
+        s.text(
+            "app.publicUrl",
+            "(https?://[0-9A-Za-z.:\\[\\]-]+(/[^\\s?#]*)?)?",
+            "give an absolute address such as https://stamps.shop.example, or leave it empty");
+    if (publicUrl.isEmpty() && mail.mode() == MailSettings.Mode.SMTP) {
+      throw new SettingsException(
+          "mail.mode is smtp but app.publicUrl is empty: set app.publicUrl to the address"
+              + " customers open the app at, such as https://stamps.shop.example, so that links"
+              + " in e-mail point there.");
+    }
     return new ServerConfig(
         s.text("http.host", "[0-9A-Za-z.:-]+", "give a host name or an IP address"),
         s.integer("http.port", 0, 65_535),
@@ -76,7 +90,8 @@ public record ServerConfig(
         s.duration("redemption.holdTtl"),
         s.duration("enrolment.codeTtl"),
         s.flag("web.secureCookies"),
-        MailSettings.from(s),
+        mail,
+        publicUrl.isEmpty() ? Optional.empty() : Optional.of(URI.create(publicUrl)),
         s.describe());
   }
 

@@ -125,7 +125,7 @@ class AppLiveIT {
   }
 
   @Test
-  void aRevokedDeviceIsRefused() throws Exception {
+  void aRevokedDeviceIsRefusedAndToldItWasRemoved() throws Exception {
     AppDevice phone = new AppDevice();
     UUID account = IDS.next();
     Instant at = Instant.now();
@@ -135,7 +135,14 @@ class AppLiveIT {
         new WireIdentifier(
             linked.kind(), linked.value(), linked.publicKey(), linked.linkedAt(), at.toString());
     push(List.of(account(account, revoked)), List.of());
-    assertRefused(account, phone.ticket(account, Instant.now()));
+    // signed by the removed phone's own key: 403 with the key the app turns into "removed"
+    try (SseStream app = follow(account, phone, phone.ticket(account, Instant.now()))) {
+      assertThat(app.status(WAIT)).isEqualTo(403);
+      assertThat(Http.JSON.readTree(app.problemBody(WAIT)).get("message_key").asText())
+          .isEqualTo("app.phone-removed");
+    }
+    // a phone never linked to the account still gets the plain 401
+    assertRefused(account, new AppDevice().ticket(account, Instant.now()));
   }
 
   // --- helpers ---

@@ -61,7 +61,7 @@ class CustomerAccountIT {
   @Test
   void registerLogInOnANewPhoneRemoveTheOldOneExportAndErase() throws Exception {
     try (CentralServer server = TestServers.h2(folder, Map.of());
-        Browser first = Browser.phone(folder.resolve("first"), "en")) {
+        Browser first = Browser.phone(folder.resolve("first"), "sv")) {
       String base = "http://127.0.0.1:" + server.port();
       AppPage one = AppPage.open(first, base);
       one.customerNumber();
@@ -77,13 +77,18 @@ class CustomerAccountIT {
       first.driver().findElement(By.id("keep-safe")).click();
       first.driver().findElement(By.id("account-email")).sendKeys(EMAIL);
       first.driver().findElement(By.id("account-password")).sendKeys(PASSWORD);
+      // logging in before registering is refused, in the phone's language (the problem's key)
+      first.driver().findElement(By.id("login-button")).click();
+      first.await(
+          20, d -> one.text("account-message").contains("hör inte till något konto") ? true : null);
+      assertThat(one.text("account-message")).doesNotContain("don't match");
       first.screenshot("account-1-register");
       first.driver().findElement(By.id("register-button")).click();
       first.await(20, d -> one.text("account-status").contains("kim."));
       String link = link("#verify=");
       assertThat(logged()).doesNotContain("Kim.Andersson").doesNotContain("kim.andersson");
       first.open(link);
-      first.await(20, d -> one.text("account-message").contains("confirmed"));
+      first.await(20, d -> one.text("account-message").contains("bekräftad"));
       assertThat(
               count(
                   server,
@@ -143,6 +148,20 @@ class CustomerAccountIT {
                         + " AND revoked_at IS NOT NULL",
                     firstDevice))
             .isEqualTo(1);
+
+        // the removed phone says so (in Swedish) and starts afresh with a new key and account
+        first.open(base + "/app/");
+        first.await(
+            20,
+            d -> one.text("removed-text").contains("har tagits bort från kontot") ? true : null);
+        first.screenshot("account-3b-removed-phone");
+        first.driver().findElement(By.id("start-fresh")).click();
+        first.await(20, d -> one.text("removed-text").isEmpty() ? true : null);
+        AppPage again = new AppPage(first);
+        again.qrStep();
+        AppCode fresh = appCode(again.scanQr());
+        assertThat(fresh.accountId()).isNotEqualTo(account);
+        assertThat(fresh.deviceKeyId().hex()).isNotEqualTo(firstDevice);
 
         // download my data: the events are in it
         Object export =

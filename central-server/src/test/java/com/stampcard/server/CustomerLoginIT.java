@@ -11,10 +11,13 @@ import com.stampcard.core.id.UuidV7Generator;
 import com.stampcard.server.customer.LogOutbox;
 import com.stampcard.server.testing.AppDevice;
 import com.stampcard.server.testing.TestServers;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -192,6 +195,47 @@ class CustomerLoginIT {
                   }
                 });
     assertThat(units).isEqualTo(3);
+  }
+
+  @Test
+  void linksInMailComeFromTheSettingsNeverFromTheHostHeader() throws Exception {
+    AppDevice phone = phone();
+    register(phone, "ida@example.com", "ida's password!!");
+    postWithHost("/api/v1/app/account/reset-request", "evil.example", "ida@example.com");
+    assertThat(logged()).contains(base + "/app/#reset=").doesNotContain("evil.example");
+
+    server.close();
+    server =
+        TestServers.h2(folder, Map.of("app.publicUrl", "https://stamps.shop.example/loyalty/"));
+    base = server.uri();
+    mail.list.clear();
+    postWithHost("/api/v1/app/account/reset-request", "evil.example", "ida@example.com");
+    assertThat(logged())
+        .contains("https://stamps.shop.example/loyalty/app/#reset=")
+        .doesNotContain("evil.example");
+  }
+
+  /** A POST with a forged Host header; java.net.http refuses to send one, so a plain socket. */
+  private void postWithHost(String path, String host, String email) throws Exception {
+    byte[] body = JSON.writeValueAsString(Map.of("email", email)).getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nX-Forwarded-Host: "
+                  + host
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 202");
+    }
   }
 
   private AppDevice phone() throws Exception {

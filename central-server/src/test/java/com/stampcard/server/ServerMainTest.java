@@ -45,6 +45,41 @@ class ServerMainTest {
   }
 
   @Test
+  void mailBySmtpRefusesToStartWithoutThePublicAddressForLinks() {
+    int exit =
+        run(
+            List.of("--check-config", "--mail.mode=smtp", "--mail.smtp.host=smtp.shop.example"),
+            Map.of());
+
+    assertThat(exit).isNotZero();
+    assertThat(stderr()).contains("app.publicUrl").contains("https://stamps.shop.example");
+
+    err.reset();
+    assertThat(
+            run(
+                List.of(
+                    "--check-config",
+                    "--mail.mode=smtp",
+                    "--mail.smtp.host=smtp.shop.example",
+                    "--app.publicUrl=stamps.shop.example"),
+                Map.of()))
+        .isNotZero();
+    assertThat(stderr()).contains("app.publicUrl").contains("absolute address");
+
+    out.reset();
+    assertThat(
+            run(
+                List.of(
+                    "--check-config",
+                    "--mail.mode=smtp",
+                    "--mail.smtp.host=smtp.shop.example",
+                    "--app.publicUrl=https://stamps.shop.example"),
+                Map.of()))
+        .isZero();
+    assertThat(stdout()).contains("app.publicUrl: https://stamps.shop.example");
+  }
+
+  @Test
   void checkConfigRefusesABadValueNamingTheFileTheKeyAndWhatIsAllowed() throws IOException {
     Path file = Files.writeString(dir.resolve("server.yaml"), "http:\n  port: 80800\n");
 

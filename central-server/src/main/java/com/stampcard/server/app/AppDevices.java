@@ -73,17 +73,19 @@ public final class AppDevices {
               if (linked.isPresent()) {
                 if (linked.get().revoked()) {
                   throw ApiException.forbidden(
-                      "This phone was removed from its account. Log in again to add it back, or"
-                          + " clear the app's data to start a new card.");
+                          "This phone was removed from its account. Log in again to add it back, or"
+                              + " clear the app's data to start a new card.")
+                      .withMessageKey("app.phone-removed");
                 }
                 account = LedgerSql.root(c, linked.get().account());
               } else {
                 if (accountExists(c, proposed)) {
                   throw ApiException.conflict(
-                      "account-taken",
-                      "The account belongs to other phones",
-                      "Log in to add this phone to your account, or clear the app's data to start"
-                          + " a new card.");
+                          "account-taken",
+                          "The account belongs to other phones",
+                          "Log in to add this phone to your account, or clear the app's data to start"
+                              + " a new card.")
+                      .withMessageKey("app.account-taken");
                 }
                 insertAccount(c, proposed);
                 insertIdentifier(
@@ -113,14 +115,16 @@ public final class AppDevices {
         || !(r.code() instanceof AppCode code)
         || code.form() != AppCode.Form.FIRST_USE) {
       throw ApiException.badRequest(
-          "Send the app's first-use code as {\"code\": \"92…\"} (325 digits) to register a"
-              + " phone.");
+              "Send the app's first-use code as {\"code\": \"92…\"} (325 digits) to register a"
+                  + " phone.")
+          .withMessageKey("app.code-invalid");
     }
     AppCodeVerifier verifier = new AppCodeVerifier(clock, (device, step) -> true);
     if (!(verifier.verify(code, Optional.empty()) instanceof AppCodeVerifier.Verdict.Valid v)) {
       throw ApiException.unauthorized(
-          "The code's signature or time does not hold: check the phone's clock and open the app"
-              + " again.");
+              "The code's signature or time does not hold: check the phone's clock and open the app"
+                  + " again.")
+          .withMessageKey("app.code-clock");
     }
     return new Proof(code, v.key());
   }
@@ -144,16 +148,18 @@ public final class AppDevices {
               if (linked.isPresent()) {
                 if (linked.get().revoked()) {
                   throw ApiException.forbidden(
-                      "This phone was removed from its account. Clear the app's data (it makes a"
-                          + " new key) and log in again.");
+                          "This phone was removed from its account. Clear the app's data (it makes a"
+                              + " new key) and log in again.")
+                      .withMessageKey("app.phone-removed");
                 }
                 UUID phoneRoot = LedgerSql.root(c, linked.get().account());
                 if (!phoneRoot.equals(root)) {
                   if (registered.contains(phoneRoot)) {
                     throw ApiException.conflict(
-                        "phone-registered",
-                        "This phone belongs to another registered account",
-                        "Log out of the other account on this phone first.");
+                            "phone-registered",
+                            "This phone belongs to another registered account",
+                            "Log out of the other account on this phone first.")
+                        .withMessageKey("app.phone-registered");
                   }
                   LedgerSql.merge(c, phoneRoot, root);
                   feed(c, phoneRoot);

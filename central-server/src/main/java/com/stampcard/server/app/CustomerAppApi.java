@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The customer's web app: its files under {@code /app/}, and the calls it makes without a login —
@@ -64,7 +65,8 @@ public final class CustomerAppApi {
       Clock clock,
       long maxRequestBytes,
       boolean secureCookies,
-      Outbox outbox) {
+      Outbox outbox,
+      Supplier<String> appUrl) {
     this.db = db;
     this.devices = new AppDevices(db, signal, clock);
     this.authentication = new DeviceAuthentication(db, clock);
@@ -84,7 +86,8 @@ public final class CustomerAppApi {
                 secureCookies),
             new LoginThrottle(db, clock, SessionKind.CUSTOMER, 5, 50, Duration.ofMinutes(15)),
             json,
-            maxRequestBytes);
+            maxRequestBytes,
+            appUrl);
   }
 
   public AppDevices devices() {

@@ -31,7 +31,8 @@ public final class DeviceAuthentication {
    * from a device of that account.
    *
    * @throws ApiException 404 for a malformed account id, 401 for a missing, stale, foreign or
-   *     forged ticket
+   *     forged ticket, 403 (message key {@code app.phone-removed}) for a ticket signed by a phone
+   *     removed from its account
    */
   public UUID authenticate(Context ctx) {
     UUID account;
@@ -65,7 +66,14 @@ public final class DeviceAuthentication {
           "The ticket's time step is outside the minute around now: make a new ticket (and check"
               + " the phone's clock).");
     }
-    if (!deviceOf(ticket)) {
+    Link link = deviceOf(ticket);
+    if (link == Link.REMOVED) {
+      throw ApiException.forbidden(
+              "This phone was removed from its account. Clear the app's data (it makes a new key)"
+                  + " and log in again.")
+          .withMessageKey("app.phone-removed");
+    }
+    if (link != Link.LINKED) {
       throw ApiException.unauthorized(
           "This device is not linked to the account, was revoked, or did not sign the ticket."
               + " Open the app again so it links itself at the next stamp.");
@@ -73,35 +81,55 @@ public final class DeviceAuthentication {
     return account;
   }
 
-  /** Whether the ticket's device is linked to its account (after merges) and signed it. */
-  private boolean deviceOf(DeviceTicket ticket) {
+  /** How the ticket's device stands to its account. */
+  private enum Link {
+    /** Linked to the ticket's account (after merges), and it signed the ticket. */
+    LINKED,
+    /** Removed from its account, and the ticket is signed by its own key. */
+    REMOVED,
+    /** Anything else: unknown, another account's, or not signed by it. */
+    NONE
+  }
+
+  /**
+   * Whether the ticket's device is linked to its account (after merges) and signed it; a removed
+   * phone is told so only when it proves it holds the removed key.
+   */
+  private Link deviceOf(DeviceTicket ticket) {
     return db.read(
         c -> {
           UUID linkedTo;
           String key;
+          boolean revoked;
           try (PreparedStatement s =
               c.prepareStatement(
                   "SELECT account_id, public_key, revoked_at FROM identifier"
                       + " WHERE kind = 'APP_DEVICE' AND id_value = ?")) {
             s.setString(1, ticket.device().hex());
             try (ResultSet r = s.executeQuery()) {
-              if (!r.next() || r.getObject(3) != null || r.getString(2) == null) {
-                return false;
+              if (!r.next() || r.getString(2) == null) {
+                return Link.NONE;
               }
               linkedTo = r.getObject(1, UUID.class);
               key = r.getString(2);
+              revoked = r.getObject(3) != null;
             }
-          }
-          if (!LedgerSql.root(c, linkedTo).equals(LedgerSql.root(c, ticket.account()))) {
-            return false;
           }
           DevicePublicKey publicKey;
           try {
             publicKey = DevicePublicKey.fromUncompressed(HexFormat.of().parseHex(key));
           } catch (IllegalArgumentException e) {
-            return false;
+            return Link.NONE;
           }
-          return ticket.signedBy(publicKey);
+          if (!ticket.signedBy(publicKey)) {
+            return Link.NONE;
+          }
+          if (revoked) {
+            return Link.REMOVED;
+          }
+          return LedgerSql.root(c, linkedTo).equals(LedgerSql.root(c, ticket.account()))
+              ? Link.LINKED
+              : Link.NONE;
         });
   }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The customer app's account calls, under {@code /api/v1/app/account}: register, confirm, log in
@@ -34,20 +35,27 @@ public final class CustomerAccountApi {
   private final LoginThrottle throttle;
   private final ObjectMapper json;
   private final long maxRequestBytes;
+  private final Supplier<String> appUrl;
 
+  /**
+   * @param appUrl the app's address for links in e-mail ({@code .../app/}), from the settings,
+   *     never from the request's Host header
+   */
   public CustomerAccountApi(
       CustomerAccounts accounts,
       AppDevices devices,
       WebSessions sessions,
       LoginThrottle throttle,
       ObjectMapper json,
-      long maxRequestBytes) {
+      long maxRequestBytes,
+      Supplier<String> appUrl) {
     this.accounts = accounts;
     this.devices = devices;
     this.sessions = sessions;
     this.throttle = throttle;
     this.json = json;
     this.maxRequestBytes = maxRequestBytes;
+    this.appUrl = appUrl;
   }
 
   public void routes(Javalin app) {
@@ -83,7 +91,7 @@ public final class CustomerAccountApi {
     String email = email(body);
     String password = password(body);
     AppDevices.Proof phone = devices.prove(body.path("code").asText(null));
-    accounts.register(email, password, phone.key(), appUrl(ctx));
+    accounts.register(email, password, phone.key(), appUrl.get());
     ctx.status(202)
         .json(
             Map.of(
@@ -101,21 +109,23 @@ public final class CustomerAccountApi {
       long seconds = Math.max(1, wait.get().toSeconds());
       ctx.header("Retry-After", Long.toString(seconds));
       throw new ApiException(
-          com.stampcard.core.sync.Problem.of(
-              429,
-              "login-throttled",
-              "Too many attempts",
-              "Too many failed logins. Wait "
-                  + (seconds + 59) / 60
-                  + " minutes and try again, or ask for a new password."));
+              com.stampcard.core.sync.Problem.of(
+                  429,
+                  "login-throttled",
+                  "Too many attempts",
+                  "Too many failed logins. Wait "
+                      + (seconds + 59) / 60
+                      + " minutes and try again, or ask for a new password."))
+          .withMessageKey("app.login-throttled");
     }
     AppDevices.Proof phone = devices.prove(body.path("code").asText(null));
     Optional<UUID> account = accounts.authenticate(email, password);
     if (account.isEmpty()) {
       throttle.failed(who, ctx.ip());
       throw ApiException.unauthorized(
-          "That e-mail address and password don't match an account. Check them, or ask for a new"
-              + " password.");
+              "That e-mail address and password don't match an account. Check them, or ask for a new"
+                  + " password.")
+          .withMessageKey("app.login-failed");
     }
     throttle.succeeded(who);
     AppDevices.Registration joined = accounts.joinPhone(account.get(), phone.key());
@@ -141,15 +151,16 @@ public final class CustomerAccountApi {
     JsonNode body = body(ctx);
     if (!accounts.verify(body.path("token").asText(null))) {
       throw ApiException.badRequest(
-          "This confirmation link is used up or too old. Log in and ask for a new one by"
-              + " registering again.");
+              "This confirmation link is used up or too old. Log in and ask for a new one by"
+                  + " registering again.")
+          .withMessageKey("app.verify-link-used");
     }
     ctx.json(Map.of("verified", true));
   }
 
   private void resetRequest(Context ctx) throws IOException {
     JsonNode body = body(ctx);
-    accounts.requestReset(email(body), appUrl(ctx));
+    accounts.requestReset(email(body), appUrl.get());
     ctx.status(202)
         .json(
             Map.of(
@@ -163,7 +174,8 @@ public final class CustomerAccountApi {
     Optional<UUID> account = accounts.reset(body.path("token").asText(null), password);
     if (account.isEmpty()) {
       throw ApiException.badRequest(
-          "This link is used up or older than an hour. Ask for a new one in the app.");
+              "This link is used up or older than an hour. Ask for a new one in the app.")
+          .withMessageKey("app.reset-link-used");
     }
     sessions.endAllOf(account.get().toString());
     ctx.json(Map.of("reset", true));
@@ -179,7 +191,8 @@ public final class CustomerAccountApi {
     sessions.requireMayChange(ctx, session);
     if (!devices.revoke(root(session), ctx.pathParam("device"))) {
       throw ApiException.notFound(
-          "That phone is not one of this account's, or it was removed already. Reload the list.");
+              "That phone is not one of this account's, or it was removed already. Reload the list.")
+          .withMessageKey("app.phone-not-found");
     }
     ctx.status(204);
   }
@@ -206,7 +219,9 @@ public final class CustomerAccountApi {
     return sessions
         .current(ctx)
         .orElseThrow(
-            () -> ApiException.unauthorized("You are not logged in here. Log in and try again."));
+            () ->
+                ApiException.unauthorized("You are not logged in here. Log in and try again.")
+                    .withMessageKey("app.not-logged-in"));
   }
 
   private UUID root(WebSession session) {
@@ -215,7 +230,8 @@ public final class CustomerAccountApi {
 
   private JsonNode body(Context ctx) throws IOException {
     if (!WebSessions.sameOrigin(ctx)) {
-      throw ApiException.forbidden("This request came from another site. Use the app's own page.");
+      throw ApiException.forbidden("This request came from another site. Use the app's own page.")
+          .withMessageKey("app.foreign-site");
     }
     JsonNode body = json.readTree(Bodies.read(ctx, maxRequestBytes));
     if (body == null || !body.isObject()) {
@@ -227,20 +243,17 @@ public final class CustomerAccountApi {
   private static String email(JsonNode body) {
     return CustomerAccounts.normalise(body.path("email").asText(null))
         .orElseThrow(
-            () -> ApiException.badRequest("Give an e-mail address such as name@example.com."));
+            () ->
+                ApiException.badRequest("Give an e-mail address such as name@example.com.")
+                    .withMessageKey("app.email-invalid"));
   }
 
   private static String password(JsonNode body) {
     String password = body.path("password").asText(null);
     if (!CustomerAccounts.acceptablePassword(password)) {
-      throw ApiException.badRequest("Choose a password of at least 10 characters.");
+      throw ApiException.badRequest("Choose a password of at least 10 characters.")
+          .withMessageKey("app.password-short");
     }
     return password;
-  }
-
-  /** The app's address, for links in e-mail: this server as the browser reached it. */
-  private static String appUrl(Context ctx) {
-    String proto = ctx.header("X-Forwarded-Proto");
-    return (proto != null ? proto : ctx.scheme()) + "://" + ctx.host() + "/app/";
   }
 }

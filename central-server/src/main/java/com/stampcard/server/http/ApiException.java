@@ -51,6 +51,11 @@ public final class ApiException extends RuntimeException {
             "Requests may carry at most " + limit + " bytes. Send the events in smaller batches."));
   }
 
+  /** The same problem with a key the client shows in the person's language (see Problem). */
+  public ApiException withMessageKey(String key) {
+    return new ApiException(problem.withMessageKey(key));
+  }
+
   private ApiException with(List<Problem.FieldError> errors) {
     return errors.isEmpty() ? this : new ApiException(problem.withErrors(errors));
   }
