@@ -44,6 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CameraReaderTest {
   /** How long to wait for what must come: a bound for a loaded machine, not a timing target. */
   private static final Duration WAIT = Duration.ofSeconds(30);
+
   private static final FileFedWebcamDriver.Camera CAMERA =
       new FileFedWebcamDriver.Camera("Counter Cam", 640, 480, 30);
   private static WebcamCameras cameras;

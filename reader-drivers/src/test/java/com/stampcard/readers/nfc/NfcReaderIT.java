@@ -34,8 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NfcReaderIT {
   private static final int VPCD_PORT = 35963;
   private static final String READER = "Virtual PCD 00 00";
+
   /** How long to wait for what must come: a bound for a loaded machine, not a timing target. */
   private static final Duration WAIT = Duration.ofSeconds(30);
+
   private static final byte[] TOKEN =
       AppCodeDigits.encode(AppCodeMaker.newPhone().firstUseAt(Instant.now()))
           .getBytes(StandardCharsets.US_ASCII);

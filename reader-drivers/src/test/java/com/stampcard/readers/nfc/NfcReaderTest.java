@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class NfcReaderTest {
   /** How long to wait for what must come: a bound for a loaded machine, not a timing target. */
   private static final Duration WAIT = Duration.ofSeconds(30);
+
   private static final String NAME = "ACS ACR122U PICC Interface 00 00";
   private final SimulatedNfcTerminals pcsc = new SimulatedNfcTerminals();
   private final Recorder recorder = new Recorder();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class KeyboardWedgeFxTest {
   /** How long to wait for what must come: a bound for a loaded machine, not a timing target. */
   private static final Duration WAIT = Duration.ofSeconds(30);
+
   private static final String CARD = PrintedCard.fromSerial(42).number();
   private static final long SCANNER_MS = 4;
   private static final long PERSON_MS = 120;
