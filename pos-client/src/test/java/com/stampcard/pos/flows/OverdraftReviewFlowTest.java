@@ -179,7 +179,7 @@ class OverdraftReviewFlowTest extends TillUiTest {
     assertThat(cellText(0)).contains("Coffee card: card redeemed, stamps 10");
     assertThat(cellText(1)).doesNotContain("Overdraft found on sync");
     assertThat(cellText(1)).contains("till " + otherTill);
-    screenshot("30-manager-review-overdraft");
+    screenshot("25-manager-review-overdraft");
   }
 
   private static void eventually(Callable<Boolean> condition) {
