@@ -11,6 +11,7 @@ import com.stampcard.pos.register.CashRegister;
 import com.stampcard.pos.register.CashRegisterApi;
 import com.stampcard.store.StoreDatabase;
 import com.stampcard.store.seed.DemoSeed;
+import com.stampcard.sync.Overdraft;
 import com.stampcard.sync.SyncAgent;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The composition root below the screens: opens the till's store (an H2 file, migrated), loads the
@@ -239,6 +243,16 @@ public final class TillAssembly implements AutoCloseable {
   /** The embedded sync agent, when a server is configured. */
   public Optional<SyncAgent> syncAgent() {
     return agent;
+  }
+
+  /**
+   * Ids of the redemptions the server reported as overdrafts, for the manager's review: none
+   * without a server.
+   */
+  public Set<UUID> overdraftIds() {
+    return agent
+        .map(a -> a.overdrafts().stream().map(Overdraft::eventId).collect(Collectors.toSet()))
+        .orElse(Set.of());
   }
 
   @Override

@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The manager's review of redemptions: every redemption and void since a time, flagged ones first
- * (overdrafts found on sync, typed codes, manager-approved, offline, voided), newest first within
- * each group. Voiding goes through {@link Corrections#voidEvent}. Runs on a worker thread.
+ * The manager's review of redemptions: every redemption and void since a time, overdrafts found on
+ * sync first, then the other flagged ones (typed codes, manager-approved, offline, voided), then
+ * the rest, newest first within each group. Voiding goes through {@link Corrections#voidEvent}.
+ * Runs on a worker thread.
  */
 public final class RedemptionReview {
   /** More than any till redeems in the review's period; the oldest beyond it are left out. */
@@ -76,8 +77,12 @@ public final class RedemptionReview {
                     checkReasons(e),
                     voided));
           }
+          // an overdraft is a card spent twice: it comes before every other flagged line (after a
+          // day offline, every redemption of that day is flagged as offline)
           items.sort(
-              Comparator.comparing((ReviewItem i) -> !i.flagged())
+              Comparator.comparing(
+                      (ReviewItem i) -> !i.concerns().contains(ReviewItem.Concern.OVERDRAFT))
+                  .thenComparing(i -> !i.flagged())
                   .thenComparing(i -> i.event().occurredAt(), Comparator.reverseOrder()));
           return items;
         });

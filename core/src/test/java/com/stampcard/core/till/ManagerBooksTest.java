@@ -52,7 +52,23 @@ class ManagerBooksTest {
         items.stream().filter(i -> i.event().eventId().equals(plain.eventId())).findFirst().get();
     assertThat(voided.concerns()).containsExactly(ReviewItem.Concern.VOIDED);
     assertThat(voided.voidable()).isFalse();
-    assertThat(items.get(0).event().type()).isEqualTo(EventType.VOID);
+    // the overdraft first, though older than the void
+    assertThat(items.get(0).event().eventId()).isEqualTo(overdrawn.eventId());
+    assertThat(items.get(1).event().type()).isEqualTo(EventType.VOID);
+  }
+
+  @Test
+  void anOverdraftComesBeforeNewerFlaggedRedemptions() {
+    LedgerEvent overdrawn = redeem(1, InputMethod.SCANNER);
+    LedgerEvent typed = redeem(2, InputMethod.TYPED);
+    LedgerEvent plain = redeem(3, InputMethod.SCANNER);
+
+    var items = new RedemptionReview(store).since(Instant.EPOCH, Set.of(overdrawn.eventId()));
+
+    assertThat(items)
+        .extracting(i -> i.event().eventId())
+        .containsExactly(overdrawn.eventId(), typed.eventId(), plain.eventId());
+    assertThat(items.get(0).concerns()).containsExactly(ReviewItem.Concern.OVERDRAFT);
   }
 
   @Test

@@ -69,16 +69,7 @@ public final class TillApp {
         () -> {
           Stage stage = new Stage();
           TillWindow window = new TillWindow(till.services(), config.ui(), tasks, clock);
-          till.syncAgent()
-              .ifPresent(
-                  agent ->
-                      window
-                          .manager()
-                          .overdraftsFrom(
-                              () ->
-                                  agent.overdrafts().stream()
-                                      .map(com.stampcard.sync.Overdraft::eventId)
-                                      .collect(java.util.stream.Collectors.toSet())));
+          window.manager().overdraftsFrom(till::overdraftIds);
           readers.connect(window);
           window.whenUsable(
               () -> {

@@ -144,6 +144,7 @@ public final class TillRig implements AutoCloseable {
    */
   public void show(Stage stage, UnaryOperator<TaskExecutor> around) {
     window = new TillWindow(till.services(), ui, around.apply(tasks), clock);
+    window.manager().overdraftsFrom(till::overdraftIds);
     readers =
         new ReaderHub(
             TillReaders.of(config.readers(), clock, nfc, Cameras.FILE_FED), Platform::runLater);
