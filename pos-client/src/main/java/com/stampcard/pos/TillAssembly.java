@@ -196,12 +196,43 @@ public final class TillAssembly implements AutoCloseable {
               "The till could not enrol with " + server + ": " + e.getMessage(), e);
         }
       }
+      requireSameTill(config, server, agent.enrolled().orElseThrow());
       ownerOnly(dataFile(config.database()));
       agent.start();
       return agent;
     } catch (RuntimeException e) {
       agent.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a till whose configuration names another store or till than the one it is enrolled as:
+   * its events would carry a till id the server refuses to take from it.
+   */
+  private static void requireSameTill(TillConfig config, URI server, SyncAgent.Enrolled enrolled) {
+    String store = config.settings().store().value();
+    String till = config.settings().till().value();
+    if (!enrolled.store().equals(store) || !enrolled.till().equals(till)) {
+      throw new TillEnrolmentException(
+          "This till is configured as till "
+              + till
+              + " at store "
+              + store
+              + ", but it is enrolled with "
+              + server
+              + " as till "
+              + enrolled.till()
+              + " at store "
+              + enrolled.store()
+              + ". Set 'store: "
+              + enrolled.store()
+              + "' and 'till: "
+              + enrolled.till()
+              + "' in its configuration, or use a new database and enrol it with a code for "
+              + till
+              + ".",
+          null);
     }
   }
 

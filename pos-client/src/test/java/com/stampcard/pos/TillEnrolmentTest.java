@@ -2,6 +2,8 @@ package com.stampcard.pos;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.stampcard.core.shop.StoreId;
+import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.MutableClock;
 import com.stampcard.pos.testing.TillRig;
 import com.stampcard.server.CentralServer;
@@ -49,5 +51,22 @@ class TillEnrolmentTest {
                     "--enrol=nonsense"))
         .isInstanceOf(TillEnrolmentException.class)
         .hasMessageContaining("could not enrol with " + server.uri());
+  }
+
+  @Test
+  void aTillEnrolledAsAnotherTillThanItsConfigurationNamesIsRefusedAndToldWhatToSet() {
+    String code =
+        server.enrolment().newCode(new StoreId("cafe-norr"), new TillId("cafe-norr-2")).code();
+    assertThatThrownBy(
+            () ->
+                TillRig.withSync(
+                    dir,
+                    new MutableClock(TillRig.NOON),
+                    "--server.url=" + server.uri(),
+                    "--enrol=" + code))
+        .isInstanceOf(TillEnrolmentException.class)
+        .hasMessageContaining("configured as till cafe-norr-1 at store cafe-norr")
+        .hasMessageContaining("enrolled with " + server.uri() + " as till cafe-norr-2")
+        .hasMessageContaining("'till: cafe-norr-2'");
   }
 }

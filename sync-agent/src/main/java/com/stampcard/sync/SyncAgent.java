@@ -142,6 +142,14 @@ public final class SyncAgent implements AutoCloseable {
     }
   }
 
+  /** The store and till an agent is enrolled as. */
+  public record Enrolled(String store, String till) {}
+
+  /** The store and till this agent is enrolled as, if it is. */
+  public Optional<Enrolled> enrolled() {
+    return replica.state().map(s -> new Enrolled(s.store(), s.till()));
+  }
+
   /** Trades a one-time code from the back office for this till's credential. */
   public void enrol(String code) throws IOException {
     EnrolResponse r = client.enrol(code);
