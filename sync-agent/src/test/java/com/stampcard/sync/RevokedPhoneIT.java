@@ -5,24 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.core.account.Identifier;
-import com.stampcard.core.code.CodeReading;
-import com.stampcard.core.code.CustomerCode;
-import com.stampcard.core.code.CustomerCodes;
 import com.stampcard.core.code.IdentifierKind;
-import com.stampcard.core.code.InputMethod;
 import com.stampcard.core.id.UuidV7Generator;
-import com.stampcard.core.program.Purchase;
-import com.stampcard.core.redeem.RedemptionRules;
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
-import com.stampcard.core.staff.StaffId;
-import com.stampcard.core.till.CustomerLookup;
 import com.stampcard.core.till.StampOutcome;
-import com.stampcard.core.till.StampRequest;
-import com.stampcard.core.till.StampService;
-import com.stampcard.core.till.TillContext;
-import com.stampcard.core.till.TillSettings;
-import com.stampcard.core.time.HybridLogicalClock;
 import com.stampcard.server.CentralServer;
 import com.stampcard.server.testing.AppDevice;
 import com.stampcard.server.testing.TestServers;
@@ -32,9 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -93,7 +78,7 @@ class RevokedPhoneIT {
         String cookie = second.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
         // the till has synced both phones: both are stamped
-        Till counter = new Till(till);
+        Counter counter = new Counter(till);
         // (codes two steps old: the later ones use steps of their own, each slot is spent once)
         awaitStamped(counter, () -> lost.appCode(account, Instant.now().minusSeconds(60), false));
         awaitStamped(counter, () -> kept.appCode(account, Instant.now().minusSeconds(60), false));
@@ -132,44 +117,12 @@ class RevokedPhoneIT {
     }
   }
 
-  /** The till's own stamp path: lookup (offline verification), rules, ledger. */
-  static final class Till {
-    final StampService stamping;
-
-    Till(TestTill till) {
-      Clock clock = Clock.systemUTC();
-      TillSettings settings =
-          new TillSettings(
-              new StoreId(till.store),
-              new TillId(till.till),
-              ZoneId.of("Europe/Stockholm"),
-              false,
-              Duration.ZERO,
-              Duration.ofMinutes(2),
-              RedemptionRules.defaults());
-      TillContext context =
-          new TillContext(
-              settings,
-              clock,
-              new UuidV7Generator(clock),
-              new HybridLogicalClock(
-                  clock, till.db.tillStore().inTransaction(tx -> tx.highestHlc())));
-      stamping = new StampService(till.db.tillStore(), context, new CustomerLookup(context, clock));
-    }
-
-    StampOutcome stamp(String digits) {
-      CustomerCode code = ((CodeReading.Recognised) CustomerCodes.fromText(digits)).code();
-      return stamping.stamp(
-          new StampRequest(
-              code, InputMethod.SCANNER, TestTill.COFFEE, new StaffId("anna"), Purchase.unknown()));
-    }
-  }
-
   /**
    * Stamps a fresh code until the till knows the phone (before its sync the till has no key for a
    * steady code, and refuses it without spending the code's slot).
    */
-  private static void awaitStamped(Till till, Supplier<String> code) throws InterruptedException {
+  private static void awaitStamped(Counter till, Supplier<String> code)
+      throws InterruptedException {
     StampOutcome outcome = till.stamp(code.get());
     for (int i = 0; i < 300 && !(outcome instanceof StampOutcome.Given); i++) {
       Thread.sleep(100);
