@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stampcard.core.ledger.EventType;
 import java.time.Duration;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The manager's area on the till: opened with a manager's PIN, the review, the day's figures. */
 class ManagerFlowTest extends TillUiTest {
@@ -43,15 +40,15 @@ class ManagerFlowTest extends TillUiTest {
     until(() -> visible("#review-list") && cells() == 2);
 
     // the typed, manager-approved one is older but flagged: it comes first
-    assertThat(cellText(0)).contains("Code typed by hand · Manager approved");
-    assertThat(cellText(0)).contains("by Anna · till cafe-norr-1");
-    assertThat(cellText(0)).contains("Coffee card: card redeemed, stamps 10");
-    assertThat(cellText(1)).contains("No concerns");
+    assertThat(reviewLineText(0)).contains("Code typed by hand · Manager approved");
+    assertThat(reviewLineText(0)).contains("by Anna · till cafe-norr-1");
+    assertThat(reviewLineText(0)).contains("Coffee card: card redeemed, stamps 10");
+    assertThat(reviewLineText(1)).contains("No concerns");
     screenshot("20-manager-review");
 
     robot.clickOn("#void-selected");
     assertThat(rig.count(EventType.VOID)).isZero();
-    robot.clickOn(cell(0));
+    robot.clickOn(reviewLine(0));
     robot.clickOn("#void-selected");
     until(() -> visible("#review-message"));
     assertThat(text("#review-message")).isEqualTo("Give a reason: it goes into the books.");
@@ -61,9 +58,10 @@ class ManagerFlowTest extends TillUiTest {
     robot.clickOn("#void-selected");
     until(() -> text("#review-message").startsWith("Voided.") && cells() == 3);
     assertThat(rig.count(EventType.VOID)).isEqualTo(1);
-    assertThat(cellText(0) + cellText(1))
+    assertThat(reviewLineText(0) + reviewLineText(1))
         .contains("Coffee card: void. Reason: customer had no card");
-    assertThat(cellText(0) + cellText(1)).contains("Voided. Reason: customer had no card");
+    assertThat(reviewLineText(0) + reviewLineText(1))
+        .contains("Voided. Reason: customer had no card");
     screenshot("21-manager-review-voided");
 
     robot.clickOn("#manager-area-close");
@@ -124,24 +122,5 @@ class ManagerFlowTest extends TillUiTest {
         robot.lookup("#review-list .list-cell").queryAll().stream()
             .filter(n -> ((javafx.scene.control.ListCell<?>) n).getItem() != null)
             .count();
-  }
-
-  private Node cell(int index) {
-    return robot.lookup("#review-list .list-cell").queryAll().stream()
-        .filter(n -> ((javafx.scene.control.ListCell<?>) n).getIndex() == index)
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** Every text in the review's line {@code index}, read on the UI thread. */
-  private String cellText(int index) throws Exception {
-    return WaitForAsyncUtils.asyncFx(
-            () -> {
-              StringBuilder all = new StringBuilder();
-              robot.from(cell(index)).lookup(".label").queryAllAs(Label.class).stream()
-                  .forEach(l -> all.append(l.getText()).append('\n'));
-              return all.toString();
-            })
-        .get();
   }
 }

@@ -8,8 +8,6 @@ import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.MutableClock;
 import com.stampcard.pos.testing.TillRig;
 import com.stampcard.server.CentralServer;
-import com.stampcard.server.ServerConfig;
-import com.stampcard.server.testing.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -18,12 +16,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
@@ -49,21 +45,6 @@ class OverdraftReviewFlowTest extends TillUiTest {
   private CentralServer server;
   private TillRig first;
   private TillRig second;
-
-  private CentralServer startServer(int port) {
-    return CentralServer.start(
-        ServerConfig.of(
-            Map.of(
-                "http.port",
-                Integer.toString(port),
-                "admin.token",
-                TestServers.ADMIN_TOKEN,
-                "database.url",
-                "jdbc:h2:file:" + dir.resolve("server").toAbsolutePath(),
-                "demoData",
-                TillRig.configFolder().resolve("demo").toAbsolutePath().toString())),
-        clock);
-  }
 
   @AfterEach
   void stopAll() {
@@ -129,7 +110,7 @@ class OverdraftReviewFlowTest extends TillUiTest {
 
   @Test
   void theRedemptionTheServerFlagsAsAnOverdraftComesFirstInThatTillsReview() throws Exception {
-    server = startServer(0);
+    server = startServer(0, clock);
     int port = server.port();
     first = till(dir.resolve("till-1"), "cafe-norr-1");
     second = till(dir.resolve("till-2"), "cafe-norr-2");
@@ -150,7 +131,7 @@ class OverdraftReviewFlowTest extends TillUiTest {
     Instant byErik = redeemOffline();
     assertThat(byErik).isAfter(byAnna);
 
-    server = startServer(port);
+    server = startServer(port, clock);
     // both redemptions reach the server and each till learns the other's and the overdraft
     eventually(() -> events(first, EventType.REDEEM) == 2 && events(second, EventType.REDEEM) == 2);
     eventually(() -> flaggedTill() != null);
@@ -173,12 +154,12 @@ class OverdraftReviewFlowTest extends TillUiTest {
     robot.clickOn("#manager-area-pin").write("9999").press(KeyCode.ENTER).release(KeyCode.ENTER);
     until(() -> visible("#review-list") && cells() == 2);
 
-    assertThat(cellText(0)).contains("Overdraft found on sync");
-    assertThat(cellText(0))
+    assertThat(reviewLineText(0)).contains("Overdraft found on sync");
+    assertThat(reviewLineText(0))
         .contains("by " + cashier + " · till " + flagged + " · " + WHEN.format(when));
-    assertThat(cellText(0)).contains("Coffee card: card redeemed, stamps 10");
-    assertThat(cellText(1)).doesNotContain("Overdraft found on sync");
-    assertThat(cellText(1)).contains("till " + otherTill);
+    assertThat(reviewLineText(0)).contains("Coffee card: card redeemed, stamps 10");
+    assertThat(reviewLineText(1)).doesNotContain("Overdraft found on sync");
+    assertThat(reviewLineText(1)).contains("till " + otherTill);
     screenshot("25-manager-review-overdraft");
   }
 
@@ -195,25 +176,6 @@ class OverdraftReviewFlowTest extends TillUiTest {
         robot.lookup("#review-list .list-cell").queryAll().stream()
             .filter(n -> ((ListCell<?>) n).getItem() != null)
             .count();
-  }
-
-  private Node cell(int index) {
-    return robot.lookup("#review-list .list-cell").queryAll().stream()
-        .filter(n -> ((ListCell<?>) n).getIndex() == index)
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** Every text in the review's line {@code index}, read on the UI thread. */
-  private String cellText(int index) throws Exception {
-    return WaitForAsyncUtils.asyncFx(
-            () -> {
-              StringBuilder all = new StringBuilder();
-              robot.from(cell(index)).lookup(".label").queryAllAs(Label.class).stream()
-                  .forEach(l -> all.append(l.getText()).append('\n'));
-              return all.toString();
-            })
-        .get();
   }
 
   private java.util.List<String> labels(String query) {

@@ -8,13 +8,10 @@ import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.MutableClock;
 import com.stampcard.pos.testing.TillRig;
 import com.stampcard.server.CentralServer;
-import com.stampcard.server.ServerConfig;
-import com.stampcard.server.testing.TestServers;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -34,21 +31,6 @@ class SyncFlowTest extends TillUiTest {
 
   private final MutableClock clock = new MutableClock(TillRig.NOON);
   private CentralServer server;
-
-  private CentralServer startServer() {
-    return CentralServer.start(
-        ServerConfig.of(
-            Map.of(
-                "http.port",
-                "0",
-                "admin.token",
-                TestServers.ADMIN_TOKEN,
-                "database.url",
-                "jdbc:h2:file:" + dir.resolve("server").toAbsolutePath(),
-                "demoData",
-                TillRig.configFolder().resolve("demo").toAbsolutePath().toString())),
-        clock);
-  }
 
   @AfterEach
   void stopServer() {
@@ -107,7 +89,7 @@ class SyncFlowTest extends TillUiTest {
   @Test
   void onlineTheServerSpendsTheCardAndWithTheServerDownTheTillStampsAndRedeemsWithinItsBudget()
       throws Exception {
-    server = startServer();
+    server = startServer(0, clock);
     startTill("--redemption.offlineCardsPerTillPerDay=1");
     until(() -> text("#sync-status").startsWith("Synced"));
     assertThat(

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.testing.TillRig;
 import com.stampcard.pos.ui.Screenshots;
+import com.stampcard.server.CentralServer;
+import com.stampcard.server.ServerConfig;
+import com.stampcard.server.testing.TestServers;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -162,5 +167,44 @@ abstract class TillUiTest {
               return Screenshots.save(rig.window().customerScene(), name);
             });
     assertThat(file).exists();
+  }
+
+  /** Line {@code index} of the manager's redemption review. */
+  protected Node reviewLine(int index) {
+    return robot.lookup("#review-list .list-cell").queryAll().stream()
+        .filter(n -> ((javafx.scene.control.ListCell<?>) n).getIndex() == index)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Every text in line {@code index} of the manager's redemption review, read on the UI thread. */
+  protected String reviewLineText(int index) throws Exception {
+    return WaitForAsyncUtils.asyncFx(
+            () -> {
+              StringBuilder all = new StringBuilder();
+              robot.from(reviewLine(index)).lookup(".label").queryAllAs(Label.class).stream()
+                  .forEach(l -> all.append(l.getText()).append('\n'));
+              return all.toString();
+            })
+        .get();
+  }
+
+  /**
+   * A central server on its H2 default in this test's folder, with the demo data, on {@code port}
+   * (0: any free one), on the test's {@code clock}.
+   */
+  protected CentralServer startServer(int port, java.time.Clock clock) {
+    return CentralServer.start(
+        ServerConfig.of(
+            Map.of(
+                "http.port",
+                Integer.toString(port),
+                "admin.token",
+                TestServers.ADMIN_TOKEN,
+                "database.url",
+                "jdbc:h2:file:" + dir.resolve("server").toAbsolutePath(),
+                "demoData",
+                TillRig.configFolder().resolve("demo").toAbsolutePath().toString())),
+        clock);
   }
 }
