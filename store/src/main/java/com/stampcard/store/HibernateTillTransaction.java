@@ -239,9 +239,13 @@ final class HibernateTillTransaction implements TillTransaction {
    * stamp never fails on a duplicate balance row.
    */
   private BalanceEntity lockedBalance(UUID root, String program) {
+    BalanceEntity.Key key = new BalanceEntity.Key(root, program);
+    BalanceEntity row = session.find(BalanceEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+    if (row != null) {
+      return row;
+    }
     session.doWork(c -> LedgerSql.ensureBalanceRows(c, List.of(new LedgerSql.Key(root, program))));
-    return session.find(
-        BalanceEntity.class, new BalanceEntity.Key(root, program), LockModeType.PESSIMISTIC_WRITE);
+    return session.find(BalanceEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
   }
 
   @Override
