@@ -1,8 +1,11 @@
 package com.stampcard.pos;
 
 import com.stampcard.core.id.UuidV7Generator;
+import com.stampcard.core.ledger.EventDraft;
 import com.stampcard.core.port.TillStore;
+import com.stampcard.core.port.TillTransaction;
 import com.stampcard.core.staff.PinHash;
+import com.stampcard.core.staff.StaffName;
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.backup.BackupSchedule;
 import com.stampcard.pos.backup.TillBackups;
@@ -10,6 +13,8 @@ import com.stampcard.pos.config.TillConfig;
 import com.stampcard.pos.register.CashRegister;
 import com.stampcard.pos.register.CashRegisterApi;
 import com.stampcard.store.StoreDatabase;
+import com.stampcard.store.StoreException;
+import com.stampcard.store.TillFile;
 import com.stampcard.store.seed.DemoSeed;
 import com.stampcard.sync.Overdraft;
 import com.stampcard.sync.SyncAgent;
@@ -20,10 +25,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +43,11 @@ import java.util.stream.Collectors;
  * builds the services and starts the scheduled backups. Close it to stop the backups and the agent
  * and close the database.
  *
+ * <p>{@link #start} does the opening on a thread of its own and returns at once (ADR 0312): the
+ * services exist from the start, and their calls wait until the store has opened; the active staff
+ * as the file has them come first, in a fraction of the time, so the login screen can show while
+ * Flyway and Hibernate boot. {@link #open} waits for the whole of it.
+ *
  * <p>Without {@code server.url} the till runs standalone ({@link
  * RedemptionAuthority#standaloneTill()}). With one, the agent's authority decides redemptions
  * (online first, then the offline budget) and its status feeds the status bar.
@@ -39,21 +55,71 @@ import java.util.stream.Collectors;
 public final class TillAssembly implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TillAssembly.class.getName());
 
-  private final StoreDatabase database;
-  private final Optional<SyncAgent> agent;
+  private final TillConfig config;
+  private final Clock clock;
+  private final int demoPinIterations;
   private final TillServices services;
-  private final Optional<BackupSchedule> backups;
-  private Optional<CashRegisterApi> register = Optional.empty();
+  private final CompletableFuture<List<StaffName>> staffOnFile = new CompletableFuture<>();
+  private final CompletableFuture<Open> open = new CompletableFuture<>();
+
+  /** What the till holds once its store has opened. */
+  private record Open(
+      StoreDatabase database,
+      TillStore store,
+      Optional<SyncAgent> agent,
+      Optional<BackupSchedule> backups,
+      Optional<CashRegisterApi> register) {}
 
   private TillAssembly(
-      StoreDatabase database,
-      Optional<SyncAgent> agent,
-      TillServices services,
-      Optional<BackupSchedule> backups) {
-    this.database = database;
-    this.agent = agent;
-    this.services = services;
-    this.backups = backups;
+      TillConfig config, Clock clock, RedemptionAuthority authority, SyncStatus sync, int cost) {
+    this.config = config;
+    this.clock = clock;
+    this.demoPinIterations = cost;
+    this.services =
+        TillServices.over(
+            new StoreWhenOpen(),
+            config.settings(),
+            clock,
+            authority,
+            sync,
+            config.loginMaxFailures(),
+            config.loginLockout());
+  }
+
+  /**
+   * Starts opening the till, with its sync agent when a server is configured, and returns at once.
+   * A failure to open comes from {@link #opened()} (and from every store call).
+   */
+  public static TillAssembly start(TillConfig config, Clock clock) {
+    return start(config, clock, SyncAgent.Options.defaults(), PinHash.DEFAULT_ITERATIONS);
+  }
+
+  /**
+   * Starts opening the till with the sync agent's {@code options} when a server is configured.
+   *
+   * @param demoPinIterations the PBKDF2 cost of demo PINs; tests lower it
+   */
+  public static TillAssembly start(
+      TillConfig config, Clock clock, SyncAgent.Options options, int demoPinIterations) {
+    TillAssembly till;
+    if (config.server().isPresent()) {
+      AuthorityWhenOpen authority = new AuthorityWhenOpen();
+      SyncStatusWhenOpen sync = new SyncStatusWhenOpen();
+      till = new TillAssembly(config, clock, authority, sync, demoPinIterations);
+      till.openOnItsOwnThread(
+          () -> {
+            SyncAgent agent = startAgent(config, config.server().get(), clock, options);
+            authority.opened(agent.redemptionAuthority());
+            sync.opened(statusOf(agent));
+            return Optional.of(agent);
+          });
+    } else {
+      RedemptionAuthority standalone = RedemptionAuthority.standaloneTill();
+      till =
+          new TillAssembly(config, clock, standalone, SyncStatus.of(standalone), demoPinIterations);
+      till.openOnItsOwnThread(Optional::empty);
+    }
+    return till;
   }
 
   /**
@@ -64,7 +130,7 @@ public final class TillAssembly implements AutoCloseable {
    * @throws TillEnrolmentException if a server is configured and the till is not enrolled with it
    */
   public static TillAssembly open(TillConfig config, Clock clock) {
-    return open(config, clock, SyncAgent.Options.defaults(), PinHash.DEFAULT_ITERATIONS);
+    return start(config, clock).awaitOpen();
   }
 
   /**
@@ -74,30 +140,7 @@ public final class TillAssembly implements AutoCloseable {
    */
   public static TillAssembly open(
       TillConfig config, Clock clock, SyncAgent.Options options, int demoPinIterations) {
-    StoreDatabase database = StoreDatabase.h2File(config.database(), clock);
-    Optional<SyncAgent> agent = Optional.empty();
-    try {
-      seed(config, clock, database, demoPinIterations);
-      if (config.server().isPresent()) {
-        agent = Optional.of(startAgent(config, config.server().get(), clock, options));
-      }
-      RedemptionAuthority authority =
-          agent.map(SyncAgent::redemptionAuthority).orElse(RedemptionAuthority.standaloneTill());
-      SyncStatus sync = agent.map(TillAssembly::statusOf).orElse(SyncStatus.of(authority));
-      TillAssembly till =
-          new TillAssembly(
-              database,
-              agent,
-              services(config, clock, tillStore(database, agent), authority, sync),
-              backups(config, clock));
-      till.register =
-          CashRegister.startIfEnabled(till.services, config.register(), config.currency(), clock);
-      return till;
-    } catch (RuntimeException e) {
-      agent.ifPresent(SyncAgent::close);
-      database.close();
-      throw e;
-    }
+    return start(config, clock, options, demoPinIterations).awaitOpen();
   }
 
   /**
@@ -107,22 +150,95 @@ public final class TillAssembly implements AutoCloseable {
    */
   public static TillAssembly open(
       TillConfig config, Clock clock, RedemptionAuthority authority, int demoPinIterations) {
-    StoreDatabase database = StoreDatabase.h2File(config.database(), clock);
-    try {
-      seed(config, clock, database, demoPinIterations);
-      return new TillAssembly(
-          database,
-          Optional.empty(),
-          services(config, clock, database.tillStore(), authority, SyncStatus.of(authority)),
-          backups(config, clock));
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
+    TillAssembly till =
+        new TillAssembly(config, clock, authority, SyncStatus.of(authority), demoPinIterations);
+    till.openOnItsOwnThread(Optional::empty);
+    return till.awaitOpen();
+  }
+
+  /** How the till's agent is started once its store is open: none for a standalone till. */
+  private interface AgentStart {
+    Optional<SyncAgent> start();
+  }
+
+  private void openOnItsOwnThread(AgentStart agentStart) {
+    Thread opener = new Thread(() -> openStore(agentStart), "till-opening");
+    opener.setDaemon(true);
+    opener.start();
+  }
+
+  /**
+   * The opening: the file and its lock, the staff as the file has them, then the store (Flyway,
+   * Hibernate), the demo data, the hybrid clock continued after the ledger's highest value, the
+   * agent, the cash register's API and the backups. Runs on the opening thread.
+   */
+  private void openStore(AgentStart agentStart) {
+    long t0 = System.nanoTime();
+    try (TillFile file = TillFile.open(config.database())) {
+      staffOnFile.complete(file.activeStaff());
+      StoreDatabase database = file.openStore(clock);
+      Optional<SyncAgent> agent = Optional.empty();
+      Optional<BackupSchedule> backups = Optional.empty();
+      try {
+        seed(database);
+        services.context().continueAfter(database.tillStore().inTransaction(tx -> tx.highestHlc()));
+        agent = agentStart.start();
+        TillStore store = tillStore(database, agent);
+        backups = backups(config, clock);
+        Open opened =
+            new Open(
+                database,
+                store,
+                agent,
+                backups,
+                CashRegister.startIfEnabled(services, config.register(), config.currency(), clock));
+        open.complete(opened);
+        LOG.log(
+            System.Logger.Level.INFO,
+            "Store open after {0} ms",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      } catch (RuntimeException e) {
+        backups.ifPresent(BackupSchedule::close);
+        agent.ifPresent(SyncAgent::close);
+        database.close();
+        throw e;
+      }
+    } catch (RuntimeException | Error e) {
+      staffOnFile.completeExceptionally(e);
+      open.completeExceptionally(e);
     }
   }
 
-  private static void seed(
-      TillConfig config, Clock clock, StoreDatabase database, int demoPinIterations) {
+  /** Waits for the opening; rethrows what stopped it. */
+  private TillAssembly awaitOpen() {
+    try {
+      open.join();
+      return this;
+    } catch (CompletionException e) {
+      close();
+      throw unwrapped(e);
+    }
+  }
+
+  private static RuntimeException unwrapped(CompletionException e) {
+    return e.getCause() instanceof RuntimeException cause ? cause : e;
+  }
+
+  /**
+   * The active staff as the file had them before the store opened: none on a first start. Comes in
+   * a fraction of the store's opening time; fails as the opening does when the file can't be opened
+   * (another till has it, say).
+   */
+  public CompletableFuture<List<StaffName>> staffOnFile() {
+    return staffOnFile;
+  }
+
+  /** Completes when the store has opened and the services' calls no longer wait. */
+  public CompletableFuture<Void> opened() {
+    return open.thenApply(o -> null);
+  }
+
+  private void seed(StoreDatabase database) {
     config
         .demoData()
         .ifPresent(
@@ -149,22 +265,6 @@ public final class TillAssembly implements AutoCloseable {
     return agent
         .<TillStore>map(a -> new SyncOnCommit(database.tillStore(), a))
         .orElse(database.tillStore());
-  }
-
-  private static TillServices services(
-      TillConfig config,
-      Clock clock,
-      TillStore store,
-      RedemptionAuthority authority,
-      SyncStatus sync) {
-    return TillServices.over(
-        store,
-        config.settings(),
-        clock,
-        authority,
-        sync,
-        config.loginMaxFailures(),
-        config.loginLockout());
   }
 
   /**
@@ -271,29 +371,113 @@ public final class TillAssembly implements AutoCloseable {
     return services;
   }
 
-  /** The embedded sync agent, when a server is configured. */
+  /** The embedded sync agent, when a server is configured and the store has opened. */
   public Optional<SyncAgent> syncAgent() {
-    return agent;
+    return ifOpen().flatMap(Open::agent);
   }
 
   /**
    * Ids of the redemptions the server reported as overdrafts, for the manager's review: none
-   * without a server.
+   * without a server, or before the store has opened.
    */
   public Set<UUID> overdraftIds() {
-    return agent
+    return syncAgent()
         .map(a -> a.overdrafts().stream().map(Overdraft::eventId).collect(Collectors.toSet()))
         .orElse(Set.of());
   }
 
+  private Optional<Open> ifOpen() {
+    return open.isDone() && !open.isCompletedExceptionally()
+        ? Optional.of(open.join())
+        : Optional.empty();
+  }
+
+  /** Waits for an opening under way to end, then closes what it opened. */
   @Override
   public void close() {
+    Open o;
     try {
-      register.ifPresent(CashRegisterApi::close);
-      backups.ifPresent(BackupSchedule::close);
-      agent.ifPresent(SyncAgent::close);
+      o = open.join();
+    } catch (CompletionException e) {
+      return; // the opening closed what it had opened
+    }
+    try {
+      o.register().ifPresent(CashRegisterApi::close);
+      o.backups().ifPresent(BackupSchedule::close);
+      o.agent().ifPresent(SyncAgent::close);
     } finally {
-      database.close();
+      o.database().close();
+    }
+  }
+
+  /** The till's store for the services: its calls wait until the store has opened. */
+  private final class StoreWhenOpen implements TillStore {
+    @Override
+    public <T> T inTransaction(Function<TillTransaction, T> work) {
+      Open o;
+      try {
+        o = open.join();
+      } catch (CompletionException e) {
+        throw new StoreException(
+            "the till's database did not open: " + e.getCause().getMessage(), e.getCause());
+      }
+      return o.store().inTransaction(work);
+    }
+  }
+
+  /**
+   * The agent's redemption authority once it has started; before, a till with a server that has not
+   * been reached yet. A redemption is only asked for after its card has been read, from the open
+   * store.
+   */
+  private static final class AuthorityWhenOpen implements RedemptionAuthority {
+    private volatile RedemptionAuthority agent;
+
+    void opened(RedemptionAuthority authority) {
+      this.agent = authority;
+    }
+
+    @Override
+    public boolean standalone() {
+      return false;
+    }
+
+    @Override
+    public boolean online() {
+      RedemptionAuthority a = agent;
+      return a != null && a.online();
+    }
+
+    @Override
+    public Optional<Instant> lastSyncAt() {
+      RedemptionAuthority a = agent;
+      return a == null ? Optional.empty() : a.lastSyncAt();
+    }
+
+    @Override
+    public Answer spend(EventDraft redemption) {
+      RedemptionAuthority a = agent;
+      if (a == null) {
+        throw new IllegalStateException("a redemption was asked for before the till had opened");
+      }
+      return a.spend(redemption);
+    }
+  }
+
+  /** The agent's status once it has started; offline with nothing sent before. */
+  private static final class SyncStatusWhenOpen implements SyncStatus {
+    private static final Snapshot STARTING =
+        new Snapshot(Link.OFFLINE, Optional.empty(), OptionalLong.empty());
+    private volatile SyncStatus agent;
+
+    void opened(SyncStatus status) {
+      this.agent = status;
+    }
+
+    @Override
+    public Snapshot now() {
+      SyncStatus a = agent;
+      return a == null ? STARTING : a.now();
     }
   }
 }

@@ -30,7 +30,10 @@ public record TillServices(
     SyncStatus sync) {
 
   /**
-   * The services over a store that is open and migrated.
+   * The services over {@code store}. They may be made before the store has opened (the till does,
+   * so its screens can be built meanwhile, ADR 0312): nothing here reads it. Whoever opens the
+   * store continues the context's hybrid clock after the highest value on file ({@link
+   * TillContext#continueAfter}) before the first event is recorded.
    *
    * @param authority who has the last word on redemptions: the sync agent's, or {@link
    *     RedemptionAuthority#standaloneTill()} for a till without a server
@@ -43,10 +46,9 @@ public record TillServices(
       SyncStatus sync,
       int loginMaxFailures,
       Duration loginLockout) {
-    long lastHlc = store.inTransaction(tx -> tx.highestHlc());
     TillContext context =
         new TillContext(
-            settings, clock, new UuidV7Generator(clock), new HybridLogicalClock(clock, lastHlc));
+            settings, clock, new UuidV7Generator(clock), new HybridLogicalClock(clock, 0));
     CustomerLookup lookup = new CustomerLookup(context, clock);
     return new TillServices(
         store,

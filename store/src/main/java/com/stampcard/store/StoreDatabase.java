@@ -121,7 +121,7 @@ public final class StoreDatabase implements AutoCloseable {
         + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
   }
 
-  private static Path h2Base(Path file) {
+  static Path h2Base(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     String name = absolute.getFileName().toString();
     return name.endsWith(".mv.db")
@@ -188,7 +188,7 @@ public final class StoreDatabase implements AutoCloseable {
     return config;
   }
 
-  private static boolean causedByFileInUse(Throwable e) {
+  static boolean causedByFileInUse(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
         return true;

@@ -51,6 +51,15 @@ public final class TillContext {
     return ids.next();
   }
 
+  /**
+   * Continues the hybrid logical clock after {@code highestOnFile}, the highest value the till's
+   * ledger holds: every value from now on is greater, even if the wall clock went back while the
+   * till was closed. Called once, when the store has opened.
+   */
+  public void continueAfter(long highestOnFile) {
+    hlc.receive(highestOnFile);
+  }
+
   /** The next hybrid logical clock value. */
   public long tick() {
     return hlc.tick();

@@ -1,31 +1,37 @@
 package com.stampcard.pos.ui;
 
+import com.stampcard.core.staff.StaffName;
 import com.stampcard.pos.TillAssembly;
-import com.stampcard.pos.TillEnrolmentException;
 import com.stampcard.pos.config.TillConfig;
 import com.stampcard.pos.readers.TillReaders;
-import com.stampcard.pos.ui.i18n.Msg;
-import com.stampcard.pos.ui.i18n.Problems;
-import com.stampcard.pos.ui.i18n.Texts;
 import com.stampcard.pos.ui.task.BackgroundTaskExecutor;
 import com.stampcard.pos.ui.task.TaskExecutor;
-import com.stampcard.store.seed.SeedFileException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX till: starts the toolkit while the store opens (they take about as long and run side
- * by side), then shows the login screen and starts the readers. Closing the window stops the
- * readers and closes the store.
+ * The JavaFX till: starts opening the store (on a thread of its own) and the toolkit side by side,
+ * shows the login screen with the staff names as the file has them while the store is still booting
+ * (ADR 0312; logging in waits for it), and starts the readers. If the store can't open, the window
+ * shows what to do instead. Closing the window stops the readers and closes the store.
  */
 public final class TillApp {
   private static final System.Logger LOG = System.getLogger(TillApp.class.getName());
+
+  /**
+   * What the till prints when its login screen can be used; the start-up benchmark waits for it.
+   */
+  public static final String USABLE = "Stampcard till: login screen usable";
+
+  /** What the till prints when its store has opened and a login goes straight through. */
+  public static final String OPEN = "Stampcard till: store open";
 
   private TillApp() {}
 
@@ -35,30 +41,29 @@ public final class TillApp {
   }
 
   /**
-   * @param exitWhenReady close again once the login screen is usable: checks an installation, and
-   *     lets the start-up benchmark build a class-data archive
+   * @param exitWhenReady close again once the login screen is usable and the store open: checks an
+   *     installation, and lets the start-up benchmark build a class-data archive
    */
   public static int run(TillConfig config, Clock clock, boolean exitWhenReady) {
     long t0 = System.nanoTime();
-    CompletableFuture<TillAssembly> opening =
-        CompletableFuture.supplyAsync(
-            () -> {
-              TillAssembly opened = TillAssembly.open(config, clock);
-              LOG.log(System.Logger.Level.INFO, "Store open after {0} ms", millisSince(t0));
-              return opened;
-            },
-            TillApp::opener);
+    TillAssembly till = TillAssembly.start(config, clock);
     CountDownLatch closed = new CountDownLatch(1);
+    AtomicBoolean failed = new AtomicBoolean();
     Platform.startup(() -> {});
     LOG.log(System.Logger.Level.INFO, "JavaFX up after {0} ms", millisSince(t0));
     Platform.setImplicitExit(false);
-    TillAssembly till;
+    List<StaffName> names;
     try {
-      till = opening.join();
+      names = till.staffOnFile().join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
       LOG.log(System.Logger.Level.ERROR, "The till could not start", cause);
-      Platform.runLater(() -> showProblem(config, cause, closed));
+      Platform.runLater(
+          () -> {
+            Stage stage = new Stage();
+            stage.setOnHidden(hidden -> closed.countDown());
+            TillStage.showProblem(stage, config, cause);
+          });
       await(closed);
       Platform.exit();
       return 1;
@@ -68,61 +73,54 @@ public final class TillApp {
     Platform.runLater(
         () -> {
           Stage stage = new Stage();
-          TillWindow window = new TillWindow(till.services(), config.ui(), tasks, clock);
-          window.manager().overdraftsFrom(till::overdraftIds);
-          readers.connect(window);
+          TillWindow window =
+              TillStage.show(
+                  stage,
+                  till,
+                  names,
+                  config,
+                  config.ui(),
+                  tasks,
+                  readers,
+                  clock,
+                  cause -> {
+                    failed.set(true);
+                    if (exitWhenReady) {
+                      stage.hide();
+                    }
+                  });
+          CompletableFuture<Void> usable = new CompletableFuture<>();
           window.whenUsable(
               () -> {
-                System.out.println(
-                    "Stampcard till: login screen usable "
-                        + ManagementFactory.getRuntimeMXBean().getUptime()
-                        + " ms after the JVM started");
-                if (exitWhenReady) {
-                  Platform.runLater(stage::hide);
-                }
+                System.out.println(USABLE + " " + uptime() + " ms after the JVM started");
+                usable.complete(null);
               });
+          till.opened()
+              .thenRun(
+                  () -> System.out.println(OPEN + " " + uptime() + " ms after the JVM started"));
+          if (exitWhenReady) {
+            usable.runAfterBoth(till.opened(), () -> Platform.runLater(stage::hide));
+          }
           stage.setOnHidden(
               e -> {
                 readers.close();
                 window.stop();
                 closed.countDown();
               });
-          window.show(stage);
         });
     await(closed);
     tasks.close();
     till.close();
     Platform.exit();
-    return 0;
+    return failed.get() ? 1 : 0;
   }
 
-  private static void showProblem(TillConfig config, Throwable cause, CountDownLatch closed) {
-    Msg what =
-        cause instanceof SeedFileException
-            ? Msg.of("ui.startup.demo-data", config.demoData().map(Object::toString).orElse(""))
-            : cause instanceof TillEnrolmentException
-                ? Msg.of("ui.startup.enrolment")
-                : Problems.of(cause);
-    Stage stage = new Stage();
-    Texts texts = new Texts(config.language());
-    StartupProblemView view =
-        new StartupProblemView(texts, what, String.valueOf(cause.getMessage()), stage::close);
-    Scene scene = new Scene(view.node(), TillWindow.WIDTH, TillWindow.HEIGHT);
-    TillWindow.style(scene);
-    stage.setTitle("Stampcard");
-    stage.setScene(scene);
-    stage.setOnHidden(e -> closed.countDown());
-    stage.show();
+  private static long uptime() {
+    return ManagementFactory.getRuntimeMXBean().getUptime();
   }
 
   private static long millisSince(long t0) {
     return (System.nanoTime() - t0) / 1_000_000;
-  }
-
-  private static void opener(Runnable r) {
-    Thread t = new Thread(r, "till-opening");
-    t.setDaemon(true);
-    t.start();
   }
 
   private static void await(CountDownLatch latch) {

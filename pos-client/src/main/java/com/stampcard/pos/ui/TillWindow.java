@@ -1,6 +1,7 @@
 package com.stampcard.pos.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import com.stampcard.core.staff.StaffName;
 import com.stampcard.pos.TillServices;
 import com.stampcard.pos.ui.counter.CounterView;
 import com.stampcard.pos.ui.counter.CounterViewModel;
@@ -48,14 +49,28 @@ public final class TillWindow {
   private final UiSettings settings;
   private final ManagerViewModel manager;
 
-  public TillWindow(TillServices services, UiSettings settings, TaskExecutor tasks, Clock clock) {
+  /**
+   * @param staffOnFile the active staff as the till's file had them before its store opened: the
+   *     login screen shows them at once (ADR 0312)
+   */
+  public TillWindow(
+      TillServices services,
+      List<StaffName> staffOnFile,
+      UiSettings settings,
+      TaskExecutor tasks,
+      Clock clock) {
     this.settings = settings;
     texts = new Texts(settings.language());
     TillSession session = new TillSession();
     CustomerDisplayViewModel customer = new CustomerDisplayViewModel(settings.shopName());
     LoginViewModel login =
         new LoginViewModel(
-            services, tasks, session, settings.loginMaxFailures(), settings.loginLockout());
+            services,
+            staffOnFile,
+            tasks,
+            session,
+            settings.loginMaxFailures(),
+            settings.loginLockout());
     ProgramChoiceViewModel programs = new ProgramChoiceViewModel(services, tasks, session);
     CounterViewModel counter =
         new CounterViewModel(services, tasks, session, customer, settings.currency());

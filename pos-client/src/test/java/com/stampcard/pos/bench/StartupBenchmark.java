@@ -1,5 +1,6 @@
 package com.stampcard.pos.bench;
 
+import com.stampcard.pos.ui.TillApp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,13 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up: from starting a new JVM to a usable login screen (the names loaded and laid out), for
- * the demo till on an existing database. Spawns the till as it is shipped (the packaged {@code
- * pos-client} jar with its {@code lib/}, {@code Main --exit-when-ready}) on headless JavaFX
- * (Monocle; no display here), in rounds of three: a "hello window" baseline (JavaFX and one window,
- * nothing of the till), the till, and the till with a class-data sharing archive that a first run
- * wrote with {@code -XX:ArchiveClassesAtExit}. Prints, per variant, the median wall time, the
- * median CPU time the process had used when it got there (user + system, all threads, from /proc),
- * and the wall time as a ratio of the baseline's in the same round, with the load average.
+ * the demo till on an existing database, and to the store being open (a login then goes straight
+ * through; before, it waits for it, ADR 0312). Spawns the till as it is shipped (the packaged
+ * {@code pos-client} jar with its {@code lib/}, the JVM options of {@code build/run-till}, {@code
+ * Main --exit-when-ready}) on headless JavaFX (Monocle; no display here), in rounds of three: a
+ * "hello window" baseline (JavaFX and one window, nothing of the till), the till, and the till with
+ * a class-data sharing archive that a first run wrote with {@code -XX:ArchiveClassesAtExit}.
+ * Prints, per variant, the median wall time, the median CPU time the process had used when it got
+ * there (user + system, all threads, from /proc), and the wall time as a ratio of the baseline's in
+ * the same round, with the load average.
  *
  * <p>CDS only archives classes from jars (a class folder on the class path makes JDK 17 refuse to
  * dump), which is why this runs the packaged jar: build it first with {@code ./mvnw -B -pl
@@ -30,13 +33,16 @@ import java.util.concurrent.TimeUnit;
  * com.stampcard.pos.bench.StartupBenchmark [ROUNDS]}
  */
 public final class StartupBenchmark {
-  static final String READY = "Stampcard till: login screen usable";
+  static final String READY = TillApp.USABLE;
   private static final double TICKS_PER_SECOND = 100; // Linux's USER_HZ
 
   private StartupBenchmark() {}
 
-  /** One start: wall milliseconds to the usable line, and the process's CPU milliseconds then. */
-  private record Start(long wallMs, long cpuMs) {}
+  /**
+   * One start: wall milliseconds to the usable line, the process's CPU milliseconds then, and wall
+   * milliseconds to the store-open line (when a login goes straight through; -1 for the baseline).
+   */
+  private record Start(long wallMs, long cpuMs, long openMs) {}
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -45,34 +51,38 @@ public final class StartupBenchmark {
     String till = jar + java.io.File.pathSeparator + monocle;
     String hello =
         till + java.io.File.pathSeparator + Path.of("pos-client", "target", "test-classes");
+    List<String> jvm = tillJvmOptions();
+    System.out.printf("the till's JVM options (build/run-till): %s%n", String.join(" ", jvm));
     Path dir = Files.createTempDirectory("till-startup");
     Path archive = dir.resolve("till.jsa");
     System.out.printf("load average at the start: %s%n", loadAverage());
-    Start seeding = start(till, List.of(), tillArgs(dir));
+    Start seeding = start(till, jvm, tillArgs(dir));
     System.out.printf("first start (creates and seeds the database): %d ms%n", seeding.wallMs());
-    start(till, List.of("-XX:ArchiveClassesAtExit=" + archive), tillArgs(dir));
+    start(till, with(jvm, "-XX:ArchiveClassesAtExit=" + archive), tillArgs(dir));
     if (!Files.isRegularFile(archive)) {
       throw new IllegalStateException("the JVM wrote no class-data archive at " + archive);
     }
-    List<String> shared = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on");
+    List<String> shared = with(jvm, "-XX:SharedArchiveFile=" + archive, "-Xshare:on");
     Start[] base = new Start[rounds];
     Start[] plain = new Start[rounds];
     Start[] cds = new Start[rounds];
     for (int i = 0; i < rounds; i++) {
-      base[i] = start(hello, List.of(), List.of(HelloWindow.class.getName()));
-      plain[i] = start(till, List.of(), tillArgs(dir));
+      base[i] = start(hello, jvm, List.of(HelloWindow.class.getName()));
+      plain[i] = start(till, jvm, tillArgs(dir));
       cds[i] = start(till, shared, tillArgs(dir));
       System.out.printf(
-          "round %d (load %s): hello window %d ms (cpu %d), till %d ms (cpu %d), with CDS %d ms"
-              + " (cpu %d)%n",
+          "round %d (load %s): hello window %d ms (cpu %d), till %d ms (cpu %d, store open %d"
+              + " ms), with CDS %d ms (cpu %d, store open %d ms)%n",
           i + 1,
           loadAverage(),
           base[i].wallMs(),
           base[i].cpuMs(),
           plain[i].wallMs(),
           plain[i].cpuMs(),
+          plain[i].openMs(),
           cds[i].wallMs(),
-          cds[i].cpuMs());
+          cds[i].cpuMs(),
+          cds[i].openMs());
     }
     System.out.printf("process start to usable login screen, medians of %d rounds:%n", rounds);
     report("hello window (baseline)", base, base);
@@ -84,14 +94,21 @@ public final class StartupBenchmark {
   private static void report(String what, Start[] starts, Start[] base) {
     long[] wall = Arrays.stream(starts).mapToLong(Start::wallMs).toArray();
     long[] cpu = Arrays.stream(starts).mapToLong(Start::cpuMs).toArray();
+    long[] open = Arrays.stream(starts).mapToLong(Start::openMs).toArray();
     double[] ratio = new double[starts.length];
     for (int i = 0; i < starts.length; i++) {
       ratio[i] = (double) starts[i].wallMs() / base[i].wallMs();
     }
     Arrays.sort(ratio);
     System.out.printf(
-        "  %-27s wall %5d ms, cpu %5d ms, %.2f× the baseline's wall%n",
-        what, median(wall), median(cpu), ratio[ratio.length / 2]);
+        "  %-27s wall %5d ms, cpu %5d ms, %.2f× the baseline's wall%s%n",
+        what,
+        median(wall),
+        median(cpu),
+        ratio[ratio.length / 2],
+        median(open) < 0
+            ? ""
+            : "; store open (a login goes straight through) " + median(open) + " ms");
   }
 
   private static List<String> tillArgs(Path dir) {
@@ -121,6 +138,7 @@ public final class StartupBenchmark {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     long readyAt = -1;
     long cpuMs = -1;
+    long openAt = -1;
     List<String> output = new ArrayList<>();
     try (BufferedReader out =
         new BufferedReader(
@@ -130,6 +148,8 @@ public final class StartupBenchmark {
         if (readyAt < 0 && line.startsWith(READY)) {
           readyAt = System.nanoTime();
           cpuMs = cpuMillis(process.pid());
+        } else if (openAt < 0 && line.startsWith(TillApp.OPEN)) {
+          openAt = System.nanoTime();
         } else if (output.size() < 50) {
           output.add(line);
         }
@@ -140,7 +160,30 @@ public final class StartupBenchmark {
       throw new IllegalStateException(
           "no usable login screen from " + command + "; it said:\n" + String.join("\n", output));
     }
-    return new Start(TimeUnit.NANOSECONDS.toMillis(readyAt - t0), cpuMs);
+    return new Start(
+        TimeUnit.NANOSECONDS.toMillis(readyAt - t0),
+        cpuMs,
+        openAt < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(openAt - t0));
+  }
+
+  /**
+   * The JVM options the till runs with, as {@code build/run-till} gives them (ADR 0314; the
+   * installers' launchers carry the same), so the benchmark starts the till as it is run.
+   */
+  private static List<String> tillJvmOptions() throws IOException {
+    for (String line : Files.readAllLines(Path.of("build", "run-till"))) {
+      String l = line.strip();
+      if (l.startsWith("jvm=(") && l.endsWith(")")) {
+        return List.of(l.substring("jvm=(".length(), l.length() - 1).split("\\s+"));
+      }
+    }
+    throw new IllegalStateException("build/run-till has no line jvm=(...) with the till's options");
+  }
+
+  private static List<String> with(List<String> options, String... more) {
+    List<String> all = new ArrayList<>(options);
+    all.addAll(List.of(more));
+    return all;
   }
 
   /** User + system CPU time of a live process, all its threads, from /proc/PID/stat. */

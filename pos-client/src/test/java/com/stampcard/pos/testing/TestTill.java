@@ -106,7 +106,9 @@ public final class TestTill {
             MAX_FAILURES,
             Duration.ofMinutes(5));
     TaskExecutor tasks = TaskExecutor.sameThread();
-    login = new LoginViewModel(services, tasks, session, MAX_FAILURES, Duration.ofMinutes(5));
+    login =
+        new LoginViewModel(
+            services, List.of(), tasks, session, MAX_FAILURES, Duration.ofMinutes(5));
     programs = new ProgramChoiceViewModel(services, tasks, session);
     counter = new CounterViewModel(services, tasks, session, customer, "SEK");
     status =

@@ -7,6 +7,7 @@ import com.stampcard.pos.TillAssembly;
 import com.stampcard.pos.config.TillConfig;
 import com.stampcard.pos.readers.TillReaders;
 import com.stampcard.pos.ui.ReaderHub;
+import com.stampcard.pos.ui.TillStage;
 import com.stampcard.pos.ui.TillWindow;
 import com.stampcard.pos.ui.UiSettings;
 import com.stampcard.pos.ui.task.BackgroundTaskExecutor;
@@ -59,18 +60,11 @@ public final class TillRig implements AutoCloseable {
   private ReaderHub readers;
   private Scanner scanner;
 
-  private TillRig(TillConfig config, RedemptionAuthority authority, UiSettings ui) {
-    this.config = config;
-    this.ui = ui;
-    this.clock = new MutableClock(NOON);
-    this.till = TillAssembly.open(config, clock, authority, 1_000);
-  }
-
-  private TillRig(TillConfig config, MutableClock clock, SyncAgent.Options sync) {
+  private TillRig(TillConfig config, MutableClock clock, TillAssembly till) {
     this.config = config;
     this.ui = config.ui();
     this.clock = clock;
-    this.till = TillAssembly.open(config, clock, sync, 1_000);
+    this.till = till;
   }
 
   /**
@@ -88,7 +82,8 @@ public final class TillRig implements AutoCloseable {
             Duration.ofMillis(100),
             Duration.ofSeconds(1),
             Duration.ofSeconds(60));
-    return new TillRig(load(dir, settings), clock, quick);
+    TillConfig config = load(dir, settings);
+    return new TillRig(config, clock, TillAssembly.open(config, clock, quick, 1_000));
   }
 
   /**
@@ -98,7 +93,19 @@ public final class TillRig implements AutoCloseable {
    */
   public static TillRig open(Path dir, RedemptionAuthority authority, String... settings) {
     TillConfig config = load(dir, settings);
-    return new TillRig(config, authority, config.ui());
+    MutableClock clock = new MutableClock(NOON);
+    return new TillRig(config, clock, TillAssembly.open(config, clock, authority, 1_000));
+  }
+
+  /**
+   * A till on the database in {@code dir} as the app starts it ({@link TillAssembly#start}): its
+   * store may still be opening when the test shows it, standalone.
+   */
+  public static TillRig starting(Path dir, String... settings) {
+    TillConfig config = load(dir, settings);
+    MutableClock clock = new MutableClock(NOON);
+    return new TillRig(
+        config, clock, TillAssembly.start(config, clock, SyncAgent.Options.defaults(), 1_000));
   }
 
   private static TillConfig load(Path dir, String... settings) {
@@ -143,13 +150,20 @@ public final class TillRig implements AutoCloseable {
    * that way) and shows them in {@code stage}. UI thread.
    */
   public void show(Stage stage, UnaryOperator<TaskExecutor> around) {
-    window = new TillWindow(till.services(), ui, around.apply(tasks), clock);
-    window.manager().overdraftsFrom(till::overdraftIds);
     readers =
         new ReaderHub(
             TillReaders.of(config.readers(), clock, nfc, Cameras.FILE_FED), Platform::runLater);
-    window.show(stage);
-    readers.connect(window);
+    window =
+        TillStage.show(
+            stage,
+            till,
+            till.staffOnFile().join(),
+            config,
+            ui,
+            around.apply(tasks),
+            readers,
+            clock,
+            failure -> {});
     scanner = new Scanner(window.scene(), 0);
   }
 

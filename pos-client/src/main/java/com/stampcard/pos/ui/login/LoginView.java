@@ -123,6 +123,7 @@ public final class LoginView {
     problem.visibleProperty().bind(vm.problemProperty().isNotNull());
     problem.managedProperty().bind(problem.visibleProperty());
     Label checking = TillControls.text(texts.of("ui.login.checking"), "hint");
+    checking.setId("login-checking");
     checking.visibleProperty().bind(vm.busyProperty());
 
     VBox right = new VBox(16, pinTitle, pinField, keypad, logIn, checking);

@@ -3,6 +3,7 @@ package com.stampcard.pos.ui.login;
 import com.stampcard.core.staff.LoginResult;
 import com.stampcard.core.staff.StaffId;
 import com.stampcard.core.staff.StaffMember;
+import com.stampcard.core.staff.StaffName;
 import com.stampcard.pos.TillServices;
 import com.stampcard.pos.ui.i18n.Msg;
 import com.stampcard.pos.ui.i18n.Problems;
@@ -36,6 +37,7 @@ public final class LoginViewModel {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
   private final TillServices services;
+  private final List<StaffChoice> namesOnFile;
   private final TaskExecutor tasks;
   private final TillSession session;
   private final int maxFailures;
@@ -53,38 +55,52 @@ public final class LoginViewModel {
           staffId,
           pin);
 
+  /**
+   * @param staffOnFile the active staff as the till's file had them before the store opened, shown
+   *     on the first activation while the store is still opening (ADR 0312)
+   */
   public LoginViewModel(
       TillServices services,
+      List<StaffName> staffOnFile,
       TaskExecutor tasks,
       TillSession session,
       int maxFailures,
       Duration lockout) {
     this.services = services;
+    this.namesOnFile = staffOnFile.stream().map(LoginViewModel::choice).toList();
     this.tasks = tasks;
     this.session = session;
     this.maxFailures = maxFailures;
     this.lockout = lockout;
   }
 
-  /** On show: the names of active staff, fresh from the store; an empty PIN. */
+  /**
+   * On show: an empty PIN, and the names of the active staff: at once the ones already known (the
+   * file's, the first time; the last read's, later), then fresh from the store when it answers. The
+   * store may still be opening: the screen is usable meanwhile, and a login waits for it.
+   */
   public void activate() {
     pin.set("");
-    busy.set(true);
+    if (staff.isEmpty()) {
+      staff.setAll(namesOnFile);
+    }
     tasks.run(
         () ->
             services.store().inTransaction(tx -> tx.staff()).stream()
                 .filter(StaffMember::active)
                 .sorted(Comparator.comparing(StaffMember::name))
-                .map(m -> new StaffChoice(m.id().value(), m.name()))
+                .map(m -> choice(new StaffName(m.id(), m.name())))
                 .toList(),
         (List<StaffChoice> names) -> {
-          busy.set(false);
-          staff.setAll(names);
+          if (!names.equals(staff)) {
+            staff.setAll(names);
+          }
         },
-        failure -> {
-          busy.set(false);
-          problem.set(Problems.of(failure));
-        });
+        failure -> problem.set(Problems.of(failure)));
+  }
+
+  private static StaffChoice choice(StaffName name) {
+    return new StaffChoice(name.id().value(), name.name());
   }
 
   /** On hide: nothing of the PIN stays in memory. */

@@ -43,7 +43,6 @@ public final class ShellView {
     root.getStyleClass().add("till");
     root.setTop(status.node());
     root.setCenter(screens);
-    screens.getChildren().addAll(login.node(), programs.node(), counter.node());
     idle = new PauseTransition(javafx.util.Duration.millis(idleLogout.toMillis()));
     idle.setOnFinished(e -> vm.idleTimeout());
     vm.session().screenProperty().addListener((o, before, now) -> show(now));
@@ -53,9 +52,23 @@ public final class ShellView {
     root.addEventFilter(TouchEvent.TOUCH_PRESSED, this::activity);
   }
 
-  /** Lays {@code overlay} over the screens (the manager's area); it shows itself when it needs. */
+  /**
+   * Lays {@code overlay} over the screens (the manager's area); it shows itself when it needs, and
+   * joins the scene the first time it does.
+   */
   public void overlay(Node overlay) {
-    screens.getChildren().add(overlay);
+    if (overlay.isVisible()) {
+      screens.getChildren().add(overlay);
+      return;
+    }
+    overlay
+        .visibleProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now && !screens.getChildren().contains(overlay)) {
+                screens.getChildren().add(overlay);
+              }
+            });
   }
 
   public BorderPane node() {
@@ -73,16 +86,24 @@ public final class ShellView {
     activity();
   }
 
+  /**
+   * Shows {@code screen} and hides the others. A screen joins the scene the first time it is shown
+   * and stays (hidden while another shows): the start-up styles and lays out the login screen only,
+   * and later switches only flip which one is visible.
+   */
   private void show(Screen screen) {
-    login.node().setVisible(screen == Screen.LOGIN);
-    programs.node().setVisible(screen == Screen.PROGRAM_CHOICE);
-    counter.node().setVisible(screen == Screen.COUNTER);
     Node shown =
         switch (screen) {
           case LOGIN -> login.node();
           case PROGRAM_CHOICE -> programs.node();
           case COUNTER -> counter.node();
         };
+    if (!screens.getChildren().contains(shown)) {
+      screens.getChildren().add(0, shown);
+    }
+    login.node().setVisible(screen == Screen.LOGIN);
+    programs.node().setVisible(screen == Screen.PROGRAM_CHOICE);
+    counter.node().setVisible(screen == Screen.COUNTER);
     if (screen == Screen.LOGIN) {
       idle.stop();
       Platform.runLater(login::focus);
