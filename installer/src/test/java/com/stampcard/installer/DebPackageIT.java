@@ -233,6 +233,31 @@ class DebPackageIT {
   }
 
   @Test
+  void installedTillMapsItsClassesFromTheArchivePostinstMade() throws IOException {
+    assertThat(Path.of("/opt/stampcard-till/lib/app/till.jsa")).isRegularFile();
+    Path loaded = work.resolve("classes-loaded.log");
+    // -Xshare:on: the JVM refuses to start rather than run without the archive
+    Commands.Result check =
+        Commands.run(
+            List.of(LAUNCHER.toString(), "--self-check", "--database=" + work.resolve("cds/till")),
+            work,
+            "",
+            Map.of(
+                "XDG_STATE_HOME",
+                state().toString(),
+                "JAVA_TOOL_OPTIONS",
+                "-Xshare:on -Xlog:class+load=info:file=" + loaded));
+
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(loaded)
+        .content()
+        .contains(
+            "com.stampcard.pos.Main source: shared objects file",
+            "org.h2.engine.Database source: shared objects file",
+            "org.hibernate.internal.SessionFactoryImpl source: shared objects file");
+  }
+
+  @Test
   void installedTillStampsACardInConsoleMode() throws IOException {
     Commands.Result till =
         launch(
