@@ -85,6 +85,8 @@ class TillCrashTest {
                   + file
                   + ".mv.db is in use by another Stampcard process;"
                   + " close it first");
+      // and so is the first look a starting till takes, before anything else is started
+      assertThatThrownBy(() -> TillFile.open(file)).isInstanceOf(TillDatabaseInUseException.class);
     } finally {
       first.destroyForcibly();
       first.waitFor(30, TimeUnit.SECONDS);
