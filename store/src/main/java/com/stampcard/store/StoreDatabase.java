@@ -113,12 +113,14 @@ public final class StoreDatabase implements AutoCloseable {
    * cut may lose the last commits, and the file stays consistent); {@code FILE_LOCK=FS} holds an
    * operating-system lock on the file, which dies with the process, so a second till process is
    * refused and a crashed one never leaves a stale lock behind; {@code LOCK_TIMEOUT} lets a
-   * transaction wait up to ten seconds for another's row lock.
+   * transaction wait up to ten seconds for another's row lock; {@code CACHE_SIZE} keeps 8 MB of
+   * pages in the heap instead of H2's 16 MB (the till's resident size, ADR 0314; pages not cached
+   * come from the operating system's file cache).
    */
   public static String h2Url(Path file) {
     return "jdbc:h2:file:"
         + h2Base(file)
-        + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS;WRITE_DELAY=0;LOCK_TIMEOUT=10000;CACHE_SIZE=8192";
   }
 
   static Path h2Base(Path file) {
