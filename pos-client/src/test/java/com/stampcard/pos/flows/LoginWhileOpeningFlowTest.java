@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stampcard.core.till.RedemptionAuthority;
 import com.stampcard.pos.testing.TillRig;
+import com.stampcard.pos.ui.Screenshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The login screen before the till's store has opened (ADR 0312): the names come from the file at
@@ -65,7 +68,15 @@ class LoginWhileOpeningFlowTest extends TillUiTest {
     release(staff, "staff: [ {id: anna\n");
     until(() -> visible("#startup-problem"));
     assertThat(text("#startup-problem")).startsWith("A demo data file in " + staff.getParent());
-    screenshot("27-store-failed-after-login-screen");
+    // the stage now shows another scene than the till window's
+    Path shot =
+        WaitForAsyncUtils.waitForAsyncFx(
+            5_000,
+            () ->
+                Screenshots.save(
+                    FxToolkit.toolkitContext().getRegisteredStage().getScene(),
+                    "27-store-failed-after-login-screen"));
+    assertThat(shot).exists();
   }
 
   /**
