@@ -16,6 +16,7 @@ import com.stampcard.server.testing.Tills;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -63,8 +67,27 @@ class OfficeBrowserIT {
     b.driver().findElement(By.id("login")).click();
   }
 
-  private static String banner(Browser b) {
-    return b.await(20, d -> d.findElement(By.id("banner"))).getText();
+  /**
+   * Waits until the page's banner says all of {@code expected}: after a click the browser may still
+   * show the page before, whose banner goes stale when the next one loads.
+   */
+  private static void bannerSays(Browser b, String... expected) {
+    String[] said = {""};
+    try {
+      b.await(
+          20,
+          d -> {
+            try {
+              said[0] = d.findElement(By.id("banner")).getText();
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+              return null;
+            }
+            return Arrays.stream(expected).allMatch(said[0]::contains) ? Boolean.TRUE : null;
+          });
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "the banner said \"" + said[0] + "\", not all of " + Arrays.toString(expected), e);
+    }
   }
 
   private static JsonNode pull(String reference) {
@@ -94,9 +117,9 @@ class OfficeBrowserIT {
 
       // a cashier's PIN does not open the back office; nor does a wrong manager PIN
       login(b, "anna", "1234");
-      assertThat(banner(b)).contains("Only managers and the admin");
+      bannerSays(b, "Only managers and the admin");
       login(b, "maria", "0000");
-      assertThat(banner(b)).contains("check the user");
+      bannerSays(b, "check the user");
       login(b, "maria", "9999");
       b.await(30, d -> d.getCurrentUrl().endsWith("/office/reports"));
       assertThat(b.driver().findElement(By.tagName("header")).getText())
@@ -107,7 +130,7 @@ class OfficeBrowserIT {
       b.driver().findElement(By.id("id")).sendKeys("cafe-syd");
       b.driver().findElement(By.id("name")).sendKeys("Café Syd");
       b.driver().findElement(By.id("save-store")).click();
-      assertThat(banner(b)).contains("Store cafe-syd saved");
+      bannerSays(b, "Store cafe-syd saved");
       assertThat(b.driver().findElement(By.id("stores")).getText())
           .contains("cafe-syd Café Syd Europe/Stockholm");
       b.screenshot("office-stores");
@@ -136,7 +159,7 @@ class OfficeBrowserIT {
       assertThat(b.await(10, ExpectedConditions.alertIsPresent()).getText())
           .contains("Revoke till syd-1?");
       b.driver().switchTo().alert().accept();
-      assertThat(banner(b)).contains("Till syd-1 is revoked");
+      bannerSays(b, "Till syd-1 is revoked");
       assertThat(b.driver().findElement(By.id("till-syd-1")).getText()).contains("revoked");
       assertThat(http.get("/api/v1/changes", sydCredential).status()).isEqualTo(401);
       b.screenshot("office-tills");
@@ -153,7 +176,7 @@ class OfficeBrowserIT {
       b.driver().findElement(By.id("pin")).sendKeys("4321");
       b.driver().findElement(By.id("program-coffee-card")).click();
       b.driver().findElement(By.id("save-staff")).click();
-      assertThat(banner(b)).contains("Staff member olle saved");
+      bannerSays(b, "Staff member olle saved");
       assertThat(b.driver().findElement(By.id("staff-olle")).getText())
           .contains("Olle", "cashier", "coffee-card");
       // changing olle: the form comes filled in; he becomes inactive, his PIN stays
@@ -163,7 +186,7 @@ class OfficeBrowserIT {
       assertThat(b.driver().findElement(By.id("program-lunch-points")).isSelected()).isFalse();
       b.driver().findElement(By.id("active")).click();
       b.driver().findElement(By.id("save-staff")).click();
-      assertThat(banner(b)).contains("Staff member olle saved");
+      bannerSays(b, "Staff member olle saved");
       assertThat(b.driver().findElement(By.id("staff-olle")).getText()).contains("coffee-card no");
       b.screenshot("office-staff");
 
@@ -178,7 +201,7 @@ class OfficeBrowserIT {
           .executeScript(
               "document.getElementById('definition').value = arguments[0]", rules.toString());
       b.driver().findElement(By.id("save-program")).click();
-      assertThat(banner(b)).contains("Program coffee-card v2 saved");
+      bannerSays(b, "Program coffee-card v2 saved");
       assertThat(b.driver().findElement(By.id("versions")).getText()).contains("2", "1");
       b.screenshot("office-program");
 
@@ -205,7 +228,7 @@ class OfficeBrowserIT {
               "document.getElementById('definition').value = arguments[0]",
               rules.put("stampsRequired", 0).toString());
       b.driver().findElement(By.id("save-program")).click();
-      assertThat(banner(b)).contains("could not be saved", "stamps required");
+      bannerSays(b, "could not be saved", "stamps required");
       assertThat(program(pull(null).get("reference"), "coffee-card").get("version").asInt())
           .isEqualTo(2);
 
