@@ -365,18 +365,14 @@ final class TillReplica {
     String key =
         i.publicKey() == null ? null : HEX.formatHex(Base64.getDecoder().decode(i.publicKey()));
     if (!found) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO identifier (kind, id_value, account_id, public_key, linked_at,"
-                  + " revoked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-        s.setString(1, i.kind());
-        s.setString(2, i.value());
-        s.setObject(3, account);
-        s.setString(4, key);
-        s.setObject(5, offset(Instant.parse(i.linkedAt())));
-        s.setObject(6, i.revokedAt() == null ? null : offset(Instant.parse(i.revokedAt())));
-        s.executeUpdate();
-      }
+      LedgerSql.insertIdentifier(
+          c,
+          i.kind(),
+          i.value(),
+          account,
+          key,
+          Instant.parse(i.linkedAt()),
+          i.revokedAt() == null ? null : Instant.parse(i.revokedAt()));
       return true;
     }
     boolean relink = !account.equals(held);

@@ -287,17 +287,7 @@ public final class AppDevices {
 
   void insertIdentifier(Connection c, String kind, String value, UUID account, String publicKey)
       throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO identifier (kind, id_value, account_id, public_key, linked_at)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      s.setString(1, kind);
-      s.setString(2, value);
-      s.setObject(3, account);
-      s.setString(4, publicKey);
-      s.setObject(5, LedgerSql.offset(clock.instant()));
-      s.executeUpdate();
-    }
+    LedgerSql.insertIdentifier(c, kind, value, account, publicKey, clock.instant(), null);
   }
 
   /** The account's printed-card number; an app account without one gets a new one. */

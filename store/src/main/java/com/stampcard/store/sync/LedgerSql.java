@@ -589,6 +589,36 @@ public final class LedgerSql {
     }
   }
 
+  /**
+   * Inserts one identifier row (the till's replica and the server's app devices; the server's
+   * ingest inserts many at once).
+   *
+   * @param publicKeyHex the app's public key as the store keeps it (hex), or null
+   * @param revokedAt when it was revoked, or null
+   */
+  public static void insertIdentifier(
+      Connection c,
+      String kind,
+      String value,
+      UUID account,
+      String publicKeyHex,
+      Instant linkedAt,
+      Instant revokedAt)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO identifier (kind, id_value, account_id, public_key, linked_at,"
+                + " revoked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, kind);
+      s.setString(2, value);
+      s.setObject(3, account);
+      s.setString(4, publicKeyHex);
+      s.setObject(5, offset(linkedAt));
+      s.setObject(6, offset(revokedAt));
+      s.executeUpdate();
+    }
+  }
+
   public static OffsetDateTime offset(Instant at) {
     return at == null ? null : at.atOffset(ZoneOffset.UTC);
   }
