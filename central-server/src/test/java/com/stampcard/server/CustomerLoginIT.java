@@ -253,23 +253,19 @@ class CustomerLoginIT {
 
   private HttpResponse<String> register(AppDevice phone, String email, String password)
       throws Exception {
-    return post(
-        "/api/v1/app/account/register",
-        Map.of(
-            "email",
-            email,
-            "password",
-            password,
-            "code",
-            phone.appCode(UUID.randomUUID(), Instant.now(), true)),
-        null,
-        null);
+    return withPassword("register", phone, email, password);
   }
 
   private HttpResponse<String> login(AppDevice phone, String email, String password)
       throws Exception {
+    return withPassword("login", phone, email, password);
+  }
+
+  /** The account API's {@code action} with an e-mail address and password, from {@code phone}. */
+  private HttpResponse<String> withPassword(
+      String action, AppDevice phone, String email, String password) throws Exception {
     return post(
-        "/api/v1/app/account/login",
+        "/api/v1/app/account/" + action,
         Map.of(
             "email",
             email,

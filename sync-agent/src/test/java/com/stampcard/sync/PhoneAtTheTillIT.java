@@ -2,8 +2,6 @@ package com.stampcard.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.stampcard.core.shop.StoreId;
-import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.StampOutcome;
 import com.stampcard.server.CentralServer;
 import com.stampcard.server.testing.AppPage;
@@ -25,10 +23,7 @@ class PhoneAtTheTillIT {
   @Test
   void aStampGivenAtTheTillForThePhonesQrCodeShowsOnThePhone() throws Exception {
     try (CentralServer server = TestServers.h2(folder.resolve("server"), Map.of())) {
-      String code =
-          server.enrolment().newCode(new StoreId("cafe-norr"), new TillId("till-1")).code();
-      try (TestTill till =
-              new TestTill(folder, server.uri(), "cafe-norr", "till-1", code, null, TestTill.FAST);
+      try (TestTill till = TestTill.enrolledWith(server, folder, "cafe-norr", "till-1");
           Browser phone = Browser.phone(folder.resolve("phone"), "en")) {
         till.agent.start();
         AppPage app = AppPage.open(phone, server.uri().toString());

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stampcard.core.program.Program;
 import com.stampcard.core.program.StampProgram;
-import com.stampcard.core.shop.StoreId;
-import com.stampcard.core.shop.TillId;
 import com.stampcard.core.staff.StaffId;
 import com.stampcard.core.till.StampOutcome;
 import com.stampcard.server.CentralServer;
@@ -40,10 +38,7 @@ class ProgramChangeIT {
   @Test
   void aNewProgramVersionAppliesAtTheTillFromItsNextSync() throws Exception {
     try (CentralServer server = TestServers.h2(folder.resolve("server"), Map.of())) {
-      String code =
-          server.enrolment().newCode(new StoreId("cafe-norr"), new TillId("till-1")).code();
-      try (TestTill till =
-          new TestTill(folder, server.uri(), "cafe-norr", "till-1", code, null, TestTill.FAST)) {
+      try (TestTill till = TestTill.enrolledWith(server, folder, "cafe-norr", "till-1")) {
         till.agent.start();
         await(
             () -> tillProgramVersion(till) == 1 && tillKnowsAnna(till),

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stampcard.core.account.Identifier;
 import com.stampcard.core.code.IdentifierKind;
 import com.stampcard.core.id.UuidV7Generator;
-import com.stampcard.core.shop.StoreId;
-import com.stampcard.core.shop.TillId;
 import com.stampcard.core.till.StampOutcome;
 import com.stampcard.server.CentralServer;
 import com.stampcard.server.testing.AppDevice;
@@ -39,10 +37,7 @@ class RevokedPhoneIT {
   @Test
   void aRemovedPhoneIsRefusedAtTheTillAfterTheNextSync() throws Exception {
     try (CentralServer server = TestServers.h2(folder.resolve("server"), Map.of())) {
-      String code =
-          server.enrolment().newCode(new StoreId("cafe-norr"), new TillId("till-1")).code();
-      try (TestTill till =
-          new TestTill(folder, server.uri(), "cafe-norr", "till-1", code, null, TestTill.FAST)) {
+      try (TestTill till = TestTill.enrolledWith(server, folder, "cafe-norr", "till-1")) {
         till.agent.start();
         AppDevice lost = new AppDevice();
         AppDevice kept = new AppDevice();

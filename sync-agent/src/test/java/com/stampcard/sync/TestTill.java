@@ -11,6 +11,7 @@ import com.stampcard.core.program.ProgramId;
 import com.stampcard.core.shop.StoreId;
 import com.stampcard.core.shop.TillId;
 import com.stampcard.core.staff.StaffId;
+import com.stampcard.server.CentralServer;
 import com.stampcard.store.StoreDatabase;
 import java.net.URI;
 import java.nio.file.Path;
@@ -56,6 +57,13 @@ public final class TestTill implements AutoCloseable {
 
   TestTill(Path folder, URI server, String store, String till, String code) throws Exception {
     this(folder, server, store, till, code, null, FAST);
+  }
+
+  /** A till enrolled with {@code server} by a one-time code the server issues for it. */
+  static TestTill enrolledWith(CentralServer server, Path folder, String store, String till)
+      throws Exception {
+    String code = server.enrolment().newCode(new StoreId(store), new TillId(till)).code();
+    return new TestTill(folder, server.uri(), store, till, code);
   }
 
   /**
