@@ -352,20 +352,16 @@ final class Ledger {
       }
       return inserted;
     }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO identifier (kind, id_value, account_id, public_key, linked_at,"
-                + " revoked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (Identifier i : sorted) {
-        s.setString(1, i.kind().name());
-        s.setString(2, i.value());
-        s.setObject(3, i.account().value());
-        s.setString(4, i.publicKey().map(HEX::formatHex).orElse(null));
-        s.setObject(5, offset(i.linkedAt()));
-        s.setObject(6, i.revokedAt().map(LedgerSql::offset).orElse(null));
-        s.addBatch();
-      }
-      s.executeBatch();
+    // H2 (the server's development database): in the same process, one row at a time
+    for (Identifier i : sorted) {
+      LedgerSql.insertIdentifier(
+          c,
+          i.kind().name(),
+          i.value(),
+          i.account().value(),
+          i.publicKey().map(HEX::formatHex).orElse(null),
+          i.linkedAt(),
+          i.revokedAt().orElse(null));
     }
     return sorted.stream().map(IdentifierKey::of).toList();
   }
